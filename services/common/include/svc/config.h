@@ -8,25 +8,25 @@
 #include <stddef.h>
 
 typedef struct svc_config {
-    char *service;                     /* service name, e.g. "auth" (given by the program) */
-    char *base_path;                   /* "/api/<service>/v1" */
-    char *api_version;                 /* semver sent as API-Version, e.g. "1.0.0" */
-    char *bind_address;                /* SVC_BIND_ADDRESS, default "127.0.0.1" */
-    unsigned int port;                 /* SVC_PORT, default given by the program */
-    char *database_url;                /* DATABASE_URL (libpq conninfo or URI), default "" = none */
-    unsigned int pool_size;            /* DB_POOL_SIZE, default 8 */
+    char *service;          /* service name, e.g. "auth" (given by the program) */
+    char *base_path;        /* "/api/<service>/v1" */
+    char *api_version;      /* semver sent as API-Version, e.g. "1.0.0" */
+    char *bind_address;     /* SVC_BIND_ADDRESS, default "127.0.0.1" */
+    unsigned int port;      /* SVC_PORT, default given by the program */
+    char *database_url;     /* DATABASE_URL (libpq conninfo or URI), default "" = none */
+    unsigned int pool_size; /* DB_POOL_SIZE, default 8 */
     unsigned int pool_acquire_timeout_ms; /* DB_POOL_ACQUIRE_TIMEOUT_MS, default 500 */
-    size_t max_body_bytes;             /* MAX_BODY_BYTES, default 1048576 */
+    size_t max_body_bytes;                /* MAX_BODY_BYTES, default 1048576 */
     unsigned int connection_timeout_s; /* HTTP_CONNECTION_TIMEOUT_S, default 30 (idle keep-alive) */
     char *jwt_issuer;                  /* JWT_ISSUER, default "http://localhost:8080/api/auth/v1" */
     char *jwt_audience;                /* JWT_AUDIENCE, default "jeugdhulp-twente" */
-    char *jwt_public_keys;             /* JWT_PUBLIC_KEYS: comma list of [kid=]path.pem, default "" */
-    unsigned int jwt_leeway_s;         /* JWT_LEEWAY_S, default 30 */
-    char *cursor_secret;               /* CURSOR_SECRET: secret for pagination cursors; default
-                                          random per process (set it when running replicas) */
-    char *openapi_file;                /* OPENAPI_FILE, default "openapi/<service>.json" */
-    char *migrations_dir;              /* MIGRATIONS_DIR, default "services/<service>/migrations" */
-    char *log_level;                   /* LOG_LEVEL: debug|info|warn|error, default "info" */
+    char *jwt_public_keys;     /* JWT_PUBLIC_KEYS: comma list of [kid=]path.pem, default "" */
+    unsigned int jwt_leeway_s; /* JWT_LEEWAY_S, default 30 */
+    char *cursor_secret;       /* CURSOR_SECRET: secret for pagination cursors; default
+                                  random per process (set it when running replicas) */
+    char *openapi_file;        /* OPENAPI_FILE, default "openapi/<service>.json" */
+    char *migrations_dir;      /* MIGRATIONS_DIR, default "services/<service>/migrations" */
+    char *log_level;           /* LOG_LEVEL: debug|info|warn|error, default "info" */
 } svc_config;
 
 /* Fill cfg from the environment. On SVC_EINVAL, *errmsg (if not NULL) gets a malloc'ed

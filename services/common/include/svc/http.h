@@ -26,10 +26,10 @@ typedef struct svc_req svc_req;
 typedef void (*svc_handler_fn)(svc_req *req, void *ctx);
 
 /* Route flags */
-#define SVC_PUBLIC 0x1u    /* no token needed (a token, if sent, is still verified) */
+#define SVC_PUBLIC    0x1u /* no token needed (a token, if sent, is still verified) */
 #define SVC_BODY_JSON 0x2u /* a body of application/json is expected (415 otherwise) */
 #define SVC_BODY_FORM 0x4u /* application/x-www-form-urlencoded accepted */
-#define SVC_BODY_CSV 0x8u  /* text/csv accepted */
+#define SVC_BODY_CSV  0x8u /* text/csv accepted */
 
 typedef struct svc_route {
     const char *method;  /* "GET", "POST", ...; NULL ends a table */
@@ -62,10 +62,10 @@ const svc_config *svc_server_config(const svc_server *s);
 
 /* --- the request --- */
 const char *svc_req_method(const svc_req *r);
-const char *svc_req_path(const svc_req *r);   /* full path, no query */
-const char *svc_req_id(const svc_req *r);     /* X-Request-ID in, or a new UUID */
-const char *svc_req_param(const svc_req *r, const char *name); /* path parameter or NULL */
-const char *svc_req_query(const svc_req *r, const char *name); /* query parameter or NULL */
+const char *svc_req_path(const svc_req *r);                     /* full path, no query */
+const char *svc_req_id(const svc_req *r);                       /* X-Request-ID in, or a new UUID */
+const char *svc_req_param(const svc_req *r, const char *name);  /* path parameter or NULL */
+const char *svc_req_query(const svc_req *r, const char *name);  /* query parameter or NULL */
 const char *svc_req_header(const svc_req *r, const char *name); /* case-insensitive or NULL */
 const char *svc_req_cookie(const svc_req *r, const char *name);
 const char *svc_req_body(const svc_req *r, size_t *len);
@@ -100,8 +100,7 @@ int svc_req_link_next(svc_req *r, const json_t *payload, char **next);
 void svc_reply_json(svc_req *r, int status, json_t *body); /* steals body */
 /* Pass JSON text through (e.g. built by PostgreSQL's json_agg) without re-parsing it. */
 void svc_reply_json_text(svc_req *r, int status, const char *text, size_t len);
-void svc_reply_text(svc_req *r, int status, const char *content_type, const char *text,
-                    size_t len);
+void svc_reply_text(svc_req *r, int status, const char *content_type, const char *text, size_t len);
 void svc_reply_empty(svc_req *r, int status);
 void svc_reply_header(svc_req *r, const char *name, const char *value);
 /* A problem with the status's reason phrase as title. */

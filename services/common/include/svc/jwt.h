@@ -33,7 +33,7 @@ typedef struct svc_principal {
     char *municipality; /* "gemeente" claim (CBS code, e.g. "GM0153") or NULL */
     char **scopes;      /* from the space-separated "scope" claim */
     size_t n_scopes;
-    char **roles;       /* "roles" claim (array of strings) */
+    char **roles; /* "roles" claim (array of strings) */
     size_t n_roles;
     long long *action_lines; /* "actielijnen" claim: an editor limited to these action lines */
     size_t n_action_lines;

@@ -17,7 +17,8 @@ int svc_log_level_parse(const char *text, svc_log_level *out);
 void svc_log(svc_log_level level, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /* The per-request access line:
- * {"time","level":"info","service","requestId","method","path","status","durationMs","principal"} */
+ * {"time","level":"info","service","requestId","method","path","status","durationMs","principal"}
+ */
 void svc_log_request(const char *request_id, const char *method, const char *path, int status,
                      double duration_ms, const char *principal);
 

@@ -28,12 +28,12 @@ typedef struct svc_pool_opts {
 } svc_pool_opts;
 
 typedef struct svc_pool_stats {
-    unsigned int size;       /* configured maximum */
-    unsigned int open;       /* connections currently open */
-    unsigned int in_use;     /* connections currently acquired */
-    unsigned long long acquires;  /* total successful acquires */
-    unsigned long long waits;     /* acquires that had to wait for a free connection */
-    unsigned long long timeouts;  /* acquires that gave up (SVC_EBUSY) */
+    unsigned int size;             /* configured maximum */
+    unsigned int open;             /* connections currently open */
+    unsigned int in_use;           /* connections currently acquired */
+    unsigned long long acquires;   /* total successful acquires */
+    unsigned long long waits;      /* acquires that had to wait for a free connection */
+    unsigned long long timeouts;   /* acquires that gave up (SVC_EBUSY) */
     unsigned long long reconnects; /* connections (re)opened */
 } svc_pool_stats;
 

@@ -17,9 +17,9 @@
 
 typedef enum svc_type {
     SVC_T_ANY = 0,
-    SVC_T_STRING,   /* min/max: length in Unicode code points */
-    SVC_T_INTEGER,  /* min/max: value (both 0 = unbounded) */
-    SVC_T_NUMBER,   /* min/max: value (both 0 = unbounded) */
+    SVC_T_STRING,  /* min/max: length in Unicode code points */
+    SVC_T_INTEGER, /* min/max: value (both 0 = unbounded) */
+    SVC_T_NUMBER,  /* min/max: value (both 0 = unbounded) */
     SVC_T_BOOLEAN,
     SVC_T_DATE,     /* "YYYY-MM-DD", a real calendar date */
     SVC_T_DATETIME, /* RFC 3339 with time zone */
@@ -34,13 +34,13 @@ typedef enum svc_type {
 
 /* policy */
 #define SVC_REJECT_UNKNOWN 0x1u /* a field not described is a problem ("unknown") */
-#define SVC_PARTIAL 0x2u        /* PATCH: nothing is required */
+#define SVC_PARTIAL        0x2u /* PATCH: nothing is required */
 
 typedef struct svc_field {
     const char *name; /* NULL ends the list */
     svc_type type;
     unsigned int flags;
-    long long min, max; /* see svc_type; both 0 means no bound */
+    long long min, max;        /* see svc_type; both 0 means no bound */
     const char *const *values; /* NULL-terminated list for SVC_T_ENUM (and ENUM items) */
     svc_type items;            /* item type for SVC_T_ARRAY */
 } svc_field;

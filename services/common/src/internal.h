@@ -1,0 +1,71 @@
+/* Definitions shared by the server's source files; not part of the public API. */
+#ifndef SVC_INTERNAL_H
+#define SVC_INTERNAL_H
+
+#include <pthread.h>
+#include <stdatomic.h>
+#include <ulfius.h>
+
+#include "svc/svc.h"
+
+#define SVC_MAX_SEGMENTS 16
+
+typedef struct route_entry {
+    svc_route route;
+    void *ctx;
+    char *segments[SVC_MAX_SEGMENTS]; /* pattern split on '/', ":x" captures */
+    size_t n_segments;
+} route_entry;
+
+struct svc_server {
+    const svc_config *cfg;
+    struct _u_instance instance;
+    int instance_ready;
+    svc_pool *pool;
+    svc_verifier *verifier;
+    svc_metrics *metrics;
+    route_entry *routes;
+    size_t n_routes;
+    unsigned char cursor_key[SVC_CURSOR_KEY_BYTES];
+    char *openapi; /* the OpenAPI document, served as is */
+    size_t openapi_len;
+    atomic_int in_flight; /* requests inside dispatch, for the graceful stop */
+    atomic_int draining;
+};
+
+struct svc_req {
+    svc_server *server;
+    const struct _u_request *http;
+    struct _u_response *res;
+    const route_entry *route;
+    const char *method;
+    const char *path;
+    char request_id[72];
+    const char *param_names[SVC_MAX_PATH_PARAMS];
+    char *param_values[SVC_MAX_PATH_PARAMS];
+    size_t n_params;
+    svc_principal *principal;
+    int status; /* 0 until a response is set */
+    char client_ip[64];
+};
+
+/* request.c */
+void svc_req_init(svc_req *r, svc_server *s, const struct _u_request *http,
+                  struct _u_response *res);
+void svc_req_clear(svc_req *r);
+/* router.c */
+int svc_route_compile(route_entry *e, const svc_route *route, void *ctx);
+void svc_route_clear(route_entry *e);
+/* Finds the route for method+path (path below the base path). On no match: *allow gets the
+ * malloc'ed Allow list when the path exists for other methods (405), NULL otherwise (404). */
+const route_entry *svc_route_find(svc_req *r, const char *method, const char *rel_path,
+                                  char **allow);
+/* builtin.c */
+extern const svc_route svc_builtin_routes[];
+/* guard.c */
+int svc_guard(svc_req *r);              /* SVC_OK or SVC_EREPLIED */
+int svc_check_content_type(svc_req *r); /* SVC_OK or SVC_EREPLIED */
+int svc_authenticate(svc_req *r);       /* SVC_OK or SVC_EREPLIED */
+void svc_finish_headers(svc_req *r);
+
+#endif

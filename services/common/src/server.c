@@ -1,0 +1,260 @@
+/* The service's HTTP server: one ulfius endpoint that runs the whole pipeline (see svc/http.h),
+ * thread per connection (handlers wait on the database; see ARCHITECTURE.md), graceful stop. */
+#include <arpa/inet.h>
+#include <signal.h>
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "internal.h"
+
+#define GRACE_PERIOD_MS      10000
+#define TOKEN_CACHE_CAPACITY 4096
+
+static double now_ms(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec * 1000.0 + (double)ts.tv_nsec / 1e6;
+}
+
+static void route_and_handle(svc_req *r, const char **label) {
+    const char *base = r->server->cfg->base_path;
+    size_t base_len = strlen(base);
+    char *allow = NULL;
+    if (strncmp(r->path, base, base_len) != 0 || (r->path[base_len] != '/')) {
+        svc_reply_problem(r, 404, "Deze URL bestaat niet.");
+        return;
+    }
+    r->route = svc_route_find(r, r->method, r->path + base_len, &allow);
+    if (r->route == NULL && allow != NULL) {
+        svc_reply_header(r, "Allow", allow);
+        svc_reply_problem(r, 405, "Deze methode is hier niet toegestaan; zie de kop Allow.");
+    } else if (r->route == NULL) {
+        svc_reply_problem(r, 404, "Deze URL bestaat niet.");
+    }
+    free(allow);
+    if (r->route == NULL)
+        return;
+    *label = r->route->route.pattern;
+    if (svc_check_content_type(r) != SVC_OK || svc_authenticate(r) != SVC_OK)
+        return;
+    r->route->route.handler(r, r->route->ctx);
+}
+
+static int dispatch(const struct _u_request *request, struct _u_response *response,
+                    void *user_data) {
+    svc_server *s = user_data;
+    svc_req r;
+    const char *label = "unmatched";
+    double started = now_ms();
+    atomic_fetch_add(&s->in_flight, 1);
+    svc_req_init(&r, s, request, response);
+    if (svc_guard(&r) == SVC_OK)
+        route_and_handle(&r, &label);
+    if (!svc_req_replied(&r)) {
+        svc_log(SVC_LOG_ERROR, "request %s: handler for %s %s set no response", r.request_id,
+                r.method, label);
+        svc_reply_problem(&r, 500, "Er ging iets mis aan onze kant.");
+    }
+    svc_finish_headers(&r);
+    double elapsed = now_ms() - started;
+    svc_log_request(r.request_id, r.method, r.path, r.status, elapsed,
+                    r.principal ? r.principal->subject : NULL);
+    svc_metrics_observe(s->metrics, r.method, label, r.status, elapsed / 1000.0);
+    svc_req_clear(&r);
+    atomic_fetch_sub(&s->in_flight, 1);
+    return U_CALLBACK_COMPLETE;
+}
+
+static int load_openapi(svc_server *s) {
+    FILE *f = fopen(s->cfg->openapi_file, "rb");
+    if (f == NULL) {
+        svc_log(SVC_LOG_WARN, "OpenAPI document %s not readable; /openapi.json answers 404",
+                s->cfg->openapi_file);
+        return SVC_OK;
+    }
+    json_error_t error;
+    json_t *doc = json_loadf(f, 0, &error);
+    fclose(f);
+    if (doc == NULL) {
+        svc_log(SVC_LOG_ERROR, "OpenAPI document %s is not JSON: %s (line %d)",
+                s->cfg->openapi_file, error.text, error.line);
+        return SVC_EINVAL;
+    }
+    s->openapi = json_dumps(doc, JSON_COMPACT);
+    json_decref(doc);
+    if (s->openapi == NULL)
+        return SVC_ENOMEM;
+    s->openapi_len = strlen(s->openapi);
+    return SVC_OK;
+}
+
+static int open_dependencies(svc_server *s, const svc_statement *statements, char **errmsg) {
+    const svc_config *cfg = s->cfg;
+    if (cfg->jwt_public_keys[0] != '\0') {
+        svc_verifier_opts vo = {cfg->jwt_issuer, cfg->jwt_audience, cfg->jwt_public_keys,
+                                cfg->jwt_leeway_s, TOKEN_CACHE_CAPACITY};
+        int rc = svc_verifier_new(&s->verifier, &vo, errmsg);
+        if (rc != SVC_OK)
+            return rc;
+    }
+    if (cfg->database_url[0] != '\0') {
+        svc_pool_opts po = {cfg->database_url, cfg->pool_size, cfg->pool_acquire_timeout_ms,
+                            statements};
+        int rc = svc_pool_new(&s->pool, &po);
+        if (rc != SVC_OK)
+            return rc;
+    }
+    return SVC_OK;
+}
+
+int svc_server_new(svc_server **out, const svc_config *cfg, const svc_statement *statements,
+                   char **errmsg) {
+    svc_log_level level = SVC_LOG_INFO;
+    if (errmsg)
+        *errmsg = NULL;
+    if (svc_log_level_parse(cfg->log_level, &level) != SVC_OK)
+        svc_log(SVC_LOG_WARN, "LOG_LEVEL '%s' unknown, using info", cfg->log_level);
+    svc_log_init(cfg->service, level);
+    if (sodium_init() < 0)
+        return SVC_ERR;
+    svc_server *s = calloc(1, sizeof(*s));
+    if (s == NULL)
+        return SVC_ENOMEM;
+    s->cfg = cfg;
+    svc_cursor_key(cfg->cursor_secret, s->cursor_key);
+    int rc = svc_metrics_new(&s->metrics, cfg->service);
+    if (rc == SVC_OK)
+        rc = load_openapi(s);
+    if (rc == SVC_OK)
+        rc = open_dependencies(s, statements, errmsg);
+    if (rc == SVC_OK)
+        rc = svc_server_add_routes(s, svc_builtin_routes, s);
+    if (rc != SVC_OK) {
+        svc_server_free(s);
+        return rc;
+    }
+    *out = s;
+    return SVC_OK;
+}
+
+void svc_server_free(svc_server *s) {
+    if (s == NULL)
+        return;
+    for (size_t i = 0; i < s->n_routes; i++)
+        svc_route_clear(&s->routes[i]);
+    free(s->routes);
+    svc_pool_free(s->pool);
+    svc_verifier_free(s->verifier);
+    svc_metrics_free(s->metrics);
+    free(s->openapi);
+    free(s);
+}
+
+int svc_server_add_routes(svc_server *s, const svc_route *routes, void *ctx) {
+    size_t n = 0;
+    while (routes[n].method != NULL)
+        n++;
+    route_entry *grown = realloc(s->routes, (s->n_routes + n) * sizeof(*grown));
+    if (grown == NULL)
+        return SVC_ENOMEM;
+    s->routes = grown;
+    for (size_t i = 0; i < n; i++) {
+        int rc = svc_route_compile(&s->routes[s->n_routes], &routes[i], ctx);
+        if (rc != SVC_OK) {
+            svc_log(SVC_LOG_ERROR, "route %s %s is invalid", routes[i].method, routes[i].pattern);
+            return rc;
+        }
+        s->n_routes++;
+    }
+    return SVC_OK;
+}
+
+void svc_server_set_verifier(svc_server *s, svc_verifier *v) {
+    svc_verifier_free(s->verifier);
+    s->verifier = v;
+}
+
+svc_pool *svc_server_pool(svc_server *s) {
+    return s->pool;
+}
+
+const svc_config *svc_server_config(const svc_server *s) {
+    return s->cfg;
+}
+
+void svc_server_stop(svc_server *s) {
+    (void)s;
+    kill(getpid(), SIGTERM);
+}
+
+static int start_http(svc_server *s, struct sockaddr_in *addr) {
+    const svc_config *cfg = s->cfg;
+    memset(addr, 0, sizeof(*addr));
+    addr->sin_family = AF_INET;
+    addr->sin_port = htons((uint16_t)cfg->port);
+    if (inet_pton(AF_INET, cfg->bind_address, &addr->sin_addr) != 1) {
+        svc_log(SVC_LOG_ERROR, "SVC_BIND_ADDRESS '%s' is not an IPv4 address", cfg->bind_address);
+        return SVC_EINVAL;
+    }
+    if (ulfius_init_instance(&s->instance, cfg->port, addr, NULL) != U_OK)
+        return SVC_ERR;
+    s->instance_ready = 1;
+    s->instance.max_post_body_size = cfg->max_body_bytes + 1; /* see check_body_size() */
+    s->instance.timeout = cfg->connection_timeout_s;
+    ulfius_add_endpoint_by_val(&s->instance, "*", NULL, "*", 0, dispatch, s);
+    ulfius_set_default_endpoint(&s->instance, dispatch, s);
+    /* ITC lets MHD_quiesce_daemon() stop accepting while in-flight requests finish. */
+    struct MHD_OptionItem ops[] = {
+        {MHD_OPTION_NOTIFY_COMPLETED, (intptr_t)mhd_request_completed, NULL},
+        {MHD_OPTION_URI_LOG_CALLBACK, (intptr_t)ulfius_uri_logger, NULL},
+        {MHD_OPTION_CONNECTION_TIMEOUT, (intptr_t)cfg->connection_timeout_s, NULL},
+        {MHD_OPTION_SOCK_ADDR, 0, addr},
+        {MHD_OPTION_END, 0, NULL},
+    };
+    unsigned int flags = MHD_USE_THREAD_PER_CONNECTION | MHD_USE_INTERNAL_POLLING_THREAD |
+                         MHD_USE_POLL | MHD_USE_ITC | MHD_USE_ERROR_LOG;
+    if (ulfius_start_framework_with_mhd_options(&s->instance, flags, ops) != U_OK) {
+        svc_log(SVC_LOG_ERROR, "cannot listen on %s:%u", cfg->bind_address, cfg->port);
+        return SVC_ERR;
+    }
+    return SVC_OK;
+}
+
+static void drain(svc_server *s) {
+    if (s->instance.mhd_daemon)
+        MHD_quiesce_daemon(s->instance.mhd_daemon);
+    double deadline = now_ms() + GRACE_PERIOD_MS;
+    while (atomic_load(&s->in_flight) > 0 && now_ms() < deadline)
+        usleep(10000);
+    usleep(50000); /* let the last responses leave their sockets */
+}
+
+int svc_server_run(svc_server *s) {
+    sigset_t set;
+    int sig = 0;
+    struct sockaddr_in addr;
+    sigemptyset(&set);
+    sigaddset(&set, SIGTERM);
+    sigaddset(&set, SIGINT);
+    /* Blocked before any thread starts, so only sigwait() below ever receives them. */
+    pthread_sigmask(SIG_BLOCK, &set, NULL);
+    signal(SIGPIPE, SIG_IGN);
+    int rc = start_http(s, &addr);
+    if (rc == SVC_OK) {
+        svc_log(SVC_LOG_INFO, "listening on %s:%u%s", s->cfg->bind_address, s->cfg->port,
+                s->cfg->base_path);
+        sigwait(&set, &sig);
+        svc_log(SVC_LOG_INFO, "signal %d: finishing in-flight requests, then stopping", sig);
+        drain(s);
+        ulfius_stop_framework(&s->instance);
+    }
+    if (s->instance_ready)
+        ulfius_clean_instance(&s->instance);
+    s->instance_ready = 0;
+    svc_log(SVC_LOG_INFO, "stopped");
+    return rc;
+}
