@@ -52,6 +52,12 @@ static void emit(json_t *line) {
     json_decref(line);
 }
 
+/* Paths and ids come from clients and need not be UTF-8; jansson refuses such strings. */
+static json_t *lenient_string(const char *text) {
+    json_t *s = json_string(text ? text : "");
+    return s ? s : json_string("(invalid UTF-8)");
+}
+
 static json_t *new_line(svc_log_level level) {
     char when[40];
     format_time(when, sizeof(when));
@@ -70,7 +76,7 @@ void svc_log(svc_log_level level, const char *fmt, ...) {
     json_t *line = new_line(level);
     if (line == NULL)
         return;
-    json_object_set_new(line, "msg", json_string(msg));
+    json_object_set_new(line, "msg", lenient_string(msg));
     emit(line);
 }
 
@@ -81,12 +87,12 @@ void svc_log_request(const char *request_id, const char *method, const char *pat
     json_t *line = new_line(SVC_LOG_INFO);
     if (line == NULL)
         return;
-    json_object_set_new(line, "requestId", json_string(request_id ? request_id : ""));
-    json_object_set_new(line, "method", json_string(method ? method : ""));
-    json_object_set_new(line, "path", json_string(path ? path : ""));
+    json_object_set_new(line, "requestId", lenient_string(request_id));
+    json_object_set_new(line, "method", lenient_string(method));
+    json_object_set_new(line, "path", lenient_string(path));
     json_object_set_new(line, "status", json_integer(status));
     json_object_set_new(line, "durationMs",
                         json_real((double)(long long)(duration_ms * 1000) / 1000));
-    json_object_set_new(line, "principal", principal ? json_string(principal) : json_null());
+    json_object_set_new(line, "principal", principal ? lenient_string(principal) : json_null());
     emit(line);
 }
