@@ -128,6 +128,7 @@ int svc_authenticate(svc_req *r) {
     int is_public = (e->route.flags & SVC_PUBLIC) != 0;
     const char *auth = svc_req_header(r, "Authorization");
     const char *reason = "no verifier configured";
+    int rc = SVC_EAUTH;
     if (auth == NULL || auth[0] == '\0')
         return is_public ? SVC_OK : unauthorized(r, NULL);
     if (strncasecmp(auth, "Bearer ", 7) != 0) {
@@ -136,10 +137,9 @@ int svc_authenticate(svc_req *r) {
         const char *token = auth + 7;
         while (*token == ' ')
             token++;
-        if (svc_verifier_verify(r->server->verifier, token, &r->principal, &reason) == SVC_OK)
-            reason = NULL;
+        rc = svc_verifier_verify(r->server->verifier, token, &r->principal, &reason);
     }
-    if (reason != NULL)
+    if (rc != SVC_OK)
         return is_public ? SVC_OK : unauthorized(r, reason);
     if (e->route.scope != NULL && !is_public)
         return svc_req_require_scope(r, e->route.scope);
