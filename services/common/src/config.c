@@ -97,7 +97,7 @@ static int load_strings(svc_config *cfg, const char *service) {
 
 int svc_config_load(svc_config *cfg, const char *service, const char *api_version,
                     unsigned int default_port, char **errmsg) {
-    unsigned long v;
+    unsigned long v = 0;
     memset(cfg, 0, sizeof(*cfg));
     if (errmsg)
         *errmsg = NULL;

@@ -11,7 +11,12 @@ void svc_reply_header(svc_req *r, const char *name, const char *value) {
 void svc_reply_text(svc_req *r, int status, const char *content_type, const char *text,
                     size_t len) {
     r->status = status;
-    ulfius_set_binary_body_response(r->res, (unsigned int)status, text ? text : "", text ? len : 0);
+    /* ulfius refuses a zero-length binary body without setting the status, so a 204 would leave
+     * as 200: empty bodies go through their own call. */
+    if (text != NULL && len > 0)
+        ulfius_set_binary_body_response(r->res, (unsigned int)status, text, len);
+    else
+        ulfius_set_empty_body_response(r->res, (unsigned int)status);
     if (content_type != NULL)
         svc_reply_header(r, "Content-Type", content_type);
 }

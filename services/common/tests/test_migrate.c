@@ -78,7 +78,7 @@ __attribute__((format(printf, 2, 3))) static void assert_query(const char *expec
 }
 
 static void write_file(const char *name, const char *content) {
-    char path[160];
+    char path[512];
     snprintf(path, sizeof path, "%s/%s", dir, name);
     FILE *f = fopen(path, "w");
     ck_assert_ptr_nonnull(f);
@@ -93,7 +93,7 @@ static void write_file(const char *name, const char *content) {
 }
 
 static void remove_file(const char *name) {
-    char path[160];
+    char path[512];
     snprintf(path, sizeof path, "%s/%s", dir, name);
     unlink(path);
 }
