@@ -35,7 +35,8 @@ before(async () => {
   secrets.push(user.wachtwoord);
   const nieuw = newPassword();
   secrets.push(nieuw);
-  let r = await auth(`/gebruikers/${user.id}/wachtwoord`, { method: 'PUT', token: session.token, json: { wachtwoord: nieuw } });
+  let r = await auth(`/gebruikers/${user.id}/wachtwoord`, { method: 'PUT', token: session.token,
+    json: { wachtwoord: nieuw } });
   assert.equal(r.status, 204, show(r));
   r = await auth(`/gebruikers/${user.id}`, { method: 'PATCH', token: session.token,
     headers: { 'If-Match': user.etag }, json: { naam: 'Gewijzigd Voor Audit' } });

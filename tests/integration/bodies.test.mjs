@@ -107,7 +107,8 @@ describe('field problems are all reported at once', () => {
 
   test('actielijnen: only 1..5 and only for a redacteur', async () => {
     const outOfRange = await post('/gebruikers', {
-      gebruikersnaam: badName(), naam: 'Actielijn Zes', rol: 'redacteur', actielijnen: [2, 6], wachtwoord: newPassword(),
+      gebruikersnaam: badName(), naam: 'Actielijn Zes', rol: 'redacteur', actielijnen: [2, 6],
+      wachtwoord: newPassword(),
     });
     assertProblem(outOfRange, 400, { invalidParams: [/^actielijnen/] });
     const notEditor = await post('/gebruikers', {

@@ -18,7 +18,8 @@ function grant(client, secret = client.secret, extra = {}) {
 }
 
 function grantPost(client, secret = client.secret, extra = {}) {
-  return tokenRequest({ grant_type: 'client_credentials', client_id: client.clientId, client_secret: secret, ...extra });
+  return tokenRequest({ grant_type: 'client_credentials', client_id: client.clientId, client_secret: secret,
+    ...extra });
 }
 
 function assertToken(r) {
@@ -184,7 +185,8 @@ describe('token endpoint', () => {
     assertProblem(await auth(path, { method: 'PATCH', token, json: { actief: false } }), 428);
     assertProblem(await auth(path, { method: 'PATCH', token, headers: { 'If-Match': '"verouderd"' },
       json: { actief: false } }), 412);
-    const r = await auth(path, { method: 'PATCH', token, headers: { 'If-Match': client.etag }, json: { actief: false } });
+    const r = await auth(path, { method: 'PATCH', token, headers: { 'If-Match': client.etag },
+      json: { actief: false } });
     assert.equal(r.status, 200, show(r));
     assert.equal(r.json.actief, false);
     assertInvalidClient(await grant(client), { basic: true });

@@ -58,7 +58,8 @@ describe('security headers and API-Version', () => {
     assertProblem(await auth('/mij'), 401);
     assertProblem(await auth('/bestaat-niet'), 404);
     assertProblem(await auth('/health', { method: 'DELETE' }), 405);
-    assertProblem(await auth('/sessies', { method: 'POST', body: 'x', headers: { 'Content-Type': 'text/plain' } }), 415);
+    const plain = { method: 'POST', body: 'x', headers: { 'Content-Type': 'text/plain' } };
+    assertProblem(await auth('/sessies', plain), 415);
     assertProblem(await auth('/sessies', { method: 'POST', json: {} }), 400);
   });
 });

@@ -14,7 +14,8 @@ import {
 const WRONG_CREDENTIALS = 'Onjuiste gebruikersnaam of wachtwoord.';
 
 function refresh(cookieValue) {
-  return auth('/sessies/vernieuwen', { method: 'POST', cookie: cookieValue === undefined ? undefined : cookieHeader(cookieValue) });
+  const cookie = cookieValue === undefined ? undefined : cookieHeader(cookieValue);
+  return auth('/sessies/vernieuwen', { method: 'POST', cookie });
 }
 
 function assertRefreshRejected(r) {
@@ -218,7 +219,8 @@ describe('passwords', () => {
     const { token } = await admin();
     const nieuw = newPassword();
 
-    const invalid = await auth(`/gebruikers/${user.id}/wachtwoord`, { method: 'PUT', token, json: { wachtwoord: 'kort' } });
+    const invalid = await auth(`/gebruikers/${user.id}/wachtwoord`, { method: 'PUT', token,
+      json: { wachtwoord: 'kort' } });
     assertProblem(invalid, 400, { invalidParams: ['wachtwoord'] });
 
     const r = await auth(`/gebruikers/${user.id}/wachtwoord`, { method: 'PUT', token, json: { wachtwoord: nieuw } });

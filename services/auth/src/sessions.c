@@ -26,12 +26,6 @@ static const svc_field login_fields[] = {
     {.name = NULL},
 };
 
-static void sleep_ms(unsigned int ms) {
-    struct timespec ts = {.tv_sec = ms / 1000, .tv_nsec = (long)(ms % 1000) * 1000000L};
-    while (nanosleep(&ts, &ts) != 0)
-        ;
-}
-
 static void set_cookie(svc_req *r, const auth_ctx *ctx, const char *token, unsigned long max_age) {
     char *cookie = NULL;
     if (auth_cookie_build(ctx->cookie_path, token, max_age, &cookie) == SVC_OK)
@@ -158,8 +152,10 @@ static int record_lockout(svc_req *r, svc_conn *c, const char *user_id, long lon
     return auth_audit(r, c, AUDIT_SYSTEM, "geblokkeerd", AUDIT_USER, user_id, NULL, after);
 }
 
-/* Count the failure (and lock the name at the threshold), then answer 401 after a delay that
- * grows with the failures, so guessing gets slow long before the lockout. */
+/* Count the failure (and lock the name at the threshold) and throttle the name: the next attempt
+ * is heard only after a delay that grows with the failures, so guessing gets slow long before the
+ * lockout. The delay is enforced at the next attempt (429), never by sleeping here: a sleeping
+ * handler would stall every connection of its HTTP worker thread. */
 static void login_failed(svc_req *r, const auth_ctx *ctx, const char *username,
                          const char *user_id) {
     char threshold[24], window[24];
@@ -174,15 +170,21 @@ static void login_failed(svc_req *r, const auth_ctx *ctx, const char *username,
         rc = auth_db_query(r, c, SQL_LOGIN_FAILED, 3, params, NULL, &res);
     if (rc == SVC_OK && auth_col_bool(res, 0, 1))
         rc = record_lockout(r, c, user_id, auth_col_int(res, 0, 0));
-    if (rc == SVC_OK) {
+    if (rc == SVC_OK)
         failures = (long)auth_col_int(res, 0, 0);
-        rc = auth_db_commit(r, c);
-    }
     PQclear(res);
+    res = NULL;
+    char delay[24];
+    snprintf(delay, sizeof(delay), "%u", auth_failure_delay_ms(failures));
+    const char *throttle[] = {username, delay};
+    if (rc == SVC_OK)
+        rc = auth_db_query(r, c, SQL_LOGIN_THROTTLE, 2, throttle, NULL, &res);
+    PQclear(res);
+    if (rc == SVC_OK)
+        rc = auth_db_commit(r, c);
     auth_db_release(r, c);
     if (rc != SVC_OK)
         return;
-    sleep_ms(auth_failure_delay_ms(failures));
     svc_reply_problem(r, 401, LOGIN_REFUSED);
 }
 
@@ -193,7 +195,7 @@ static void login_check(svc_req *r, const auth_ctx *ctx, const char *username, c
         svc_reply_header(r, "Retry-After", locked_for);
         svc_reply_problem(r, 429,
                           "Te veel mislukte aanmeldpogingen voor deze gebruikersnaam. Probeer het "
-                          "later opnieuw.");
+                          "opnieuw na het aantal seconden in de kop Retry-After.");
         return;
     }
     auth_user u;

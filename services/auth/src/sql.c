@@ -107,11 +107,12 @@ static const char ME_PASSWORD_SET[] =
 
 /* $1 username. Always one row: seconds left of a lockout (NULL when not locked), then the user
  * (all NULL when there is no such user). */
-static const char LOGIN_LOOKUP[] =
-    "SELECT (SELECT ceil(extract(epoch FROM f.locked_until - now()))::bigint"
-    " FROM login_failures f WHERE f.username = $1 AND f.locked_until > now()),"
-    " u.password_hash, u.active, " USER_TOKEN_COLS
-    " FROM (SELECT 1) AS one LEFT JOIN users u ON u.username = $1";
+static const char LOGIN_LOOKUP[] = "SELECT (SELECT greatest(1, ceil(extract(epoch FROM"
+                                   " greatest(f.locked_until, f.not_before) - now())))::bigint"
+                                   " FROM login_failures f WHERE f.username = $1"
+                                   " AND greatest(f.locked_until, f.not_before) > now()),"
+                                   " u.password_hash, u.active, " USER_TOKEN_COLS
+                                   " FROM (SELECT 1) AS one LEFT JOIN users u ON u.username = $1";
 
 /* $1 username, $2 threshold, $3 window and lockout in seconds. Counts a failure: a count older
  * than the window, or whose lockout has ended, starts again at 1. Returns the count and whether
@@ -128,6 +129,11 @@ static const char LOGIN_FAILED[] =
     " locked_until = CASE WHEN " FAILURES_NEXT " >= $2::int"
     " THEN now() + make_interval(secs => $3::int) END"
     " RETURNING f.failures, f.locked_until IS NOT NULL";
+
+/* $1 username, $2 milliseconds before the next attempt is heard. */
+static const char LOGIN_THROTTLE[] =
+    "UPDATE login_failures SET not_before = now() + make_interval(secs => $2::int / 1000.0)"
+    " WHERE username = $1";
 
 static const char LOGIN_FAILURES_CLEAR[] = "DELETE FROM login_failures WHERE username = $1";
 
@@ -234,6 +240,7 @@ const svc_statement auth_statements[] = {
     {SQL_ME_PASSWORD_SET, ME_PASSWORD_SET},
     {SQL_LOGIN_LOOKUP, LOGIN_LOOKUP},
     {SQL_LOGIN_FAILED, LOGIN_FAILED},
+    {SQL_LOGIN_THROTTLE, LOGIN_THROTTLE},
     {SQL_LOGIN_FAILURES_CLEAR, LOGIN_FAILURES_CLEAR},
     {SQL_REFRESH_CLEANUP, REFRESH_CLEANUP},
     {SQL_REFRESH_INSERT, REFRESH_INSERT},

@@ -25,6 +25,7 @@ extern const svc_statement auth_statements[];
 #define SQL_LOGIN_LOOKUP         "login_lookup"
 #define SQL_LOGIN_FAILED         "login_failed"
 #define SQL_LOGIN_FAILURES_CLEAR "login_failures_clear"
+#define SQL_LOGIN_THROTTLE       "login_throttle"
 #define SQL_REFRESH_CLEANUP      "refresh_cleanup"
 #define SQL_REFRESH_INSERT       "refresh_insert"
 #define SQL_REFRESH_LOOKUP       "refresh_lookup"

@@ -95,12 +95,13 @@ int auth_gemeente_valid(const char *text) {
     return 1;
 }
 
+/* A first mistake costs nothing; each further failure 250 ms more, at most 3 s. */
 unsigned int auth_failure_delay_ms(long failures) {
-    if (failures <= 0)
+    if (failures <= 1)
         return 0;
-    if (failures >= 12)
+    if (failures >= 13)
         return 3000;
-    return (unsigned int)failures * 250u;
+    return (unsigned int)(failures - 1) * 250u;
 }
 
 int auth_split_list(const char *text, json_t **out) {

