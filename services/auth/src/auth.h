@@ -64,7 +64,7 @@ void auth_clients_get(svc_req *r, void *ctx);
 void auth_clients_patch(svc_req *r, void *ctx);
 void auth_clients_secret_rotate(svc_req *r, void *ctx);
 void auth_clients_secret_revoke(svc_req *r, void *ctx);
-void auth_audit_list(svc_req *r, void *ctx);
+void svc_audit_list(svc_req *r, void *ctx);
 void auth_jwks(svc_req *r, void *ctx);
 
 #endif

@@ -33,8 +33,8 @@ static int create_if_empty(svc_conn *c, const auth_settings *s, const char *hash
         return rc;
     rc = exec(c, SQL_USER_INSERT, 6, params, &res);
     if (rc == SVC_OK)
-        rc = auth_audit_conn(c, AUDIT_SYSTEM, "aangemaakt", AUDIT_USER, PQgetvalue(res, 0, 0), NULL,
-                             PQgetvalue(res, 0, 2));
+        rc = svc_audit_conn(c, SVC_AUDIT_SYSTEM, "aangemaakt", AUDIT_USER, PQgetvalue(res, 0, 0),
+                            NULL, PQgetvalue(res, 0, 2));
     PQclear(res);
     *created = rc == SVC_OK;
     return rc;

@@ -7,7 +7,6 @@
 
 #include "audit.h"
 #include "auth.h"
-#include "db.h"
 #include "scopes.h"
 #include "sql.h"
 #include "util.h"
@@ -122,7 +121,7 @@ void auth_clients_list(svc_req *r, void *ctx) {
         svc_errors_add(errs, "actief", "type", "Moet true of false zijn.");
     if (params[1] != NULL && (svc_utf8_length(params[1]) < 1 || svc_utf8_length(params[1]) > 100))
         svc_errors_add(errs, "zoek", "length", "Moet 1 tot en met 100 tekens lang zijn.");
-    auth_page_parse(r, "clients", &limit, &cursor, &params[2], errs);
+    svc_page_parse(r, "clients", &limit, &cursor, &params[2], errs);
     snprintf(limit_text, sizeof(limit_text), "%u", limit);
     params[3] = limit_text;
     if (svc_errors_count(errs) > 0) {
@@ -130,11 +129,11 @@ void auth_clients_list(svc_req *r, void *ctx) {
     } else {
         svc_conn *c = NULL;
         PGresult *res = NULL;
-        if (auth_db_acquire(r, &c) == SVC_OK &&
-            auth_db_query(r, c, SQL_CLIENT_LIST, 4, params, NULL, &res) == SVC_OK)
-            auth_reply_page(r, "clients", "clients", res);
+        if (svc_db_acquire(r, &c) == SVC_OK &&
+            svc_db_query(r, c, SQL_CLIENT_LIST, 4, params, NULL, &res) == SVC_OK)
+            svc_reply_page(r, "clients", "clients", res);
         PQclear(res);
-        auth_db_release(r, c);
+        svc_db_release(r, c);
     }
     json_decref(cursor);
     svc_errors_free(errs);
@@ -146,35 +145,35 @@ void auth_clients_get(svc_req *r, void *ctx) {
     svc_conn *c = NULL;
     PGresult *res = NULL;
     if (!auth_is_uuid(id)) {
-        auth_reply_not_found(r, THIS_CLIENT);
+        svc_reply_not_found(r, THIS_CLIENT);
         return;
     }
     const char *params[] = {id};
-    if (auth_db_acquire(r, &c) == SVC_OK &&
-        auth_db_query(r, c, SQL_CLIENT_GET, 1, params, NULL, &res) == SVC_OK) {
+    if (svc_db_acquire(r, &c) == SVC_OK &&
+        svc_db_query(r, c, SQL_CLIENT_GET, 1, params, NULL, &res) == SVC_OK) {
         if (PQntuples(res) == 0)
-            auth_reply_not_found(r, THIS_CLIENT);
+            svc_reply_not_found(r, THIS_CLIENT);
         else
-            auth_reply_entity(r, 200, auth_col(res, 0, 0), id, auth_col(res, 0, 1));
+            svc_reply_entity(r, 200, svc_col(res, 0, 0), id, svc_col(res, 0, 1));
     }
     PQclear(res);
-    auth_db_release(r, c);
+    svc_db_release(r, c);
 }
 
 /* ---- create ---- */
 
 /* 201 with the representation plus the secret, shown this once. */
 static void reply_created(svc_req *r, const PGresult *res, const char *secret) {
-    json_t *body = json_loads(auth_col(res, 0, 2), 0, NULL);
+    json_t *body = json_loads(svc_col(res, 0, 2), 0, NULL);
     char etag[SVC_ETAG_MAX];
     if (body == NULL || json_object_set_new(body, "clientSecret", json_string(secret)) != 0) {
         json_decref(body);
         svc_reply_problem(r, 500, NULL);
         return;
     }
-    svc_etag_from_version(auth_col(res, 0, 0), auth_col_int(res, 0, 1), etag);
+    svc_etag_from_version(svc_col(res, 0, 0), svc_col_int(res, 0, 1), etag);
     svc_reply_header(r, "ETag", etag);
-    auth_reply_location(r, "/clients", auth_col(res, 0, 0));
+    svc_reply_location(r, "/clients", svc_col(res, 0, 0));
     svc_reply_json(r, 201, body);
 }
 
@@ -185,15 +184,15 @@ static void insert_client(svc_req *r, const json_t *body, const char *digest, co
                             json_string_value(json_object_get(body, "gemeente")), digest};
     svc_conn *c = NULL;
     PGresult *res = NULL;
-    int rc = scopes ? auth_db_begin(r, &c) : SVC_ENOMEM;
+    int rc = scopes ? svc_db_begin(r, &c) : SVC_ENOMEM;
     if (rc == SVC_OK)
-        rc = auth_db_query(r, c, SQL_CLIENT_INSERT, 5, params, CLIENT_EXISTS, &res);
+        rc = svc_db_query(r, c, SQL_CLIENT_INSERT, 5, params, CLIENT_EXISTS, &res);
     if (rc == SVC_OK)
-        rc = auth_audit(r, c, auth_actor(r, AUDIT_SYSTEM), "aangemaakt", AUDIT_CLIENT,
-                        auth_col(res, 0, 0), NULL, auth_col(res, 0, 2));
+        rc = svc_audit(r, c, svc_req_actor(r, SVC_AUDIT_SYSTEM), "aangemaakt", AUDIT_CLIENT,
+                       svc_col(res, 0, 0), NULL, svc_col(res, 0, 2));
     if (rc == SVC_OK)
-        rc = auth_db_commit(r, c);
-    auth_db_release(r, c);
+        rc = svc_db_commit(r, c);
+    svc_db_release(r, c);
     if (rc == SVC_OK)
         reply_created(r, res, secret);
     else if (rc == SVC_ENOMEM)
@@ -225,11 +224,11 @@ static int patch_params(const json_t *body, const PGresult *cur, const char **pa
     const json_t *gemeente = json_object_get(body, "gemeente");
     const json_t *active = json_object_get(body, "actief");
     const char *name = json_string_value(json_object_get(body, "naam"));
-    *scopes = given ? json_dumps(given, JSON_COMPACT) : strdup(auth_col(cur, 0, 3));
-    params[1] = name ? name : auth_col(cur, 0, 2);
+    *scopes = given ? json_dumps(given, JSON_COMPACT) : strdup(svc_col(cur, 0, 3));
+    params[1] = name ? name : svc_col(cur, 0, 2);
     params[2] = *scopes;
-    params[3] = gemeente ? json_string_value(gemeente) : auth_col(cur, 0, 4);
-    params[4] = (active ? json_is_true(active) : auth_col_bool(cur, 0, 5)) ? "true" : "false";
+    params[3] = gemeente ? json_string_value(gemeente) : svc_col(cur, 0, 4);
+    params[4] = (active ? json_is_true(active) : svc_col_bool(cur, 0, 5)) ? "true" : "false";
     return *scopes ? SVC_OK : SVC_ENOMEM;
 }
 
@@ -242,12 +241,12 @@ static void write_patch(svc_req *r, svc_conn *c, const char *id, const json_t *b
     if (rc != SVC_OK)
         svc_reply_problem(r, 500, NULL);
     else
-        rc = auth_db_query(r, c, SQL_CLIENT_UPDATE, 5, params, NULL, &res);
+        rc = svc_db_query(r, c, SQL_CLIENT_UPDATE, 5, params, NULL, &res);
     if (rc == SVC_OK)
-        rc = auth_audit(r, c, auth_actor(r, AUDIT_SYSTEM), "gewijzigd", AUDIT_CLIENT, id,
-                        auth_col(cur, 0, 0), auth_col(res, 0, 1));
-    if (rc == SVC_OK && auth_db_commit(r, c) == SVC_OK)
-        auth_reply_entity(r, 200, auth_col(res, 0, 1), id, auth_col(res, 0, 0));
+        rc = svc_audit(r, c, svc_req_actor(r, SVC_AUDIT_SYSTEM), "gewijzigd", AUDIT_CLIENT, id,
+                       svc_col(cur, 0, 0), svc_col(res, 0, 1));
+    if (rc == SVC_OK && svc_db_commit(r, c) == SVC_OK)
+        svc_reply_entity(r, 200, svc_col(res, 0, 1), id, svc_col(res, 0, 0));
     PQclear(res);
     free(scopes);
 }
@@ -256,13 +255,13 @@ static void write_patch(svc_req *r, svc_conn *c, const char *id, const json_t *b
 static int lock_client(svc_req *r, svc_conn *c, const char *id, int if_match, PGresult **cur) {
     const char *params[] = {id};
     char etag[SVC_ETAG_MAX];
-    int rc = auth_db_query(r, c, SQL_CLIENT_LOCK, 1, params, NULL, cur);
+    int rc = svc_db_query(r, c, SQL_CLIENT_LOCK, 1, params, NULL, cur);
     if (rc == SVC_OK && PQntuples(*cur) == 0) {
-        auth_reply_not_found(r, THIS_CLIENT);
+        svc_reply_not_found(r, THIS_CLIENT);
         rc = SVC_EREPLIED;
     }
     if (rc == SVC_OK && if_match) {
-        svc_etag_from_version(id, auth_col_int(*cur, 0, 1), etag);
+        svc_etag_from_version(id, svc_col_int(*cur, 0, 1), etag);
         rc = svc_req_if_match(r, etag);
     }
     return rc;
@@ -275,14 +274,14 @@ void auth_clients_patch(svc_req *r, void *ctx) {
     svc_conn *c = NULL;
     PGresult *cur = NULL;
     if (!auth_is_uuid(id)) {
-        auth_reply_not_found(r, THIS_CLIENT);
+        svc_reply_not_found(r, THIS_CLIENT);
         return;
     }
     if (read_body(r, patch_fields, SVC_REJECT_UNKNOWN | SVC_PARTIAL, &body) == SVC_OK &&
-        auth_db_begin(r, &c) == SVC_OK && lock_client(r, c, id, 1, &cur) == SVC_OK)
+        svc_db_begin(r, &c) == SVC_OK && lock_client(r, c, id, 1, &cur) == SVC_OK)
         write_patch(r, c, id, body, cur);
     PQclear(cur);
-    auth_db_release(r, c);
+    svc_db_release(r, c);
     json_decref(body);
 }
 
@@ -294,13 +293,13 @@ static int set_secret(svc_req *r, svc_conn *c, const char *id, const char *diges
     const char *params[] = {id, digest};
     int rc = lock_client(r, c, id, 0, &cur);
     if (rc == SVC_OK)
-        rc = auth_db_query(r, c, SQL_CLIENT_SET_SECRET, 2, params, NULL, res);
+        rc = svc_db_query(r, c, SQL_CLIENT_SET_SECRET, 2, params, NULL, res);
     if (rc == SVC_OK)
-        rc = auth_audit(r, c, auth_actor(r, AUDIT_SYSTEM),
-                        digest ? "geheim-vernieuwd" : "geheim-ingetrokken", AUDIT_CLIENT, id,
-                        auth_col(cur, 0, 0), auth_col(*res, 0, 1));
+        rc = svc_audit(r, c, svc_req_actor(r, SVC_AUDIT_SYSTEM),
+                       digest ? "geheim-vernieuwd" : "geheim-ingetrokken", AUDIT_CLIENT, id,
+                       svc_col(cur, 0, 0), svc_col(*res, 0, 1));
     if (rc == SVC_OK)
-        rc = auth_db_commit(r, c);
+        rc = svc_db_commit(r, c);
     PQclear(cur);
     return rc;
 }
@@ -313,21 +312,21 @@ void auth_clients_secret_rotate(svc_req *r, void *ctx) {
     svc_conn *c = NULL;
     PGresult *res = NULL;
     if (!auth_is_uuid(id)) {
-        auth_reply_not_found(r, THIS_CLIENT);
+        svc_reply_not_found(r, THIS_CLIENT);
         return;
     }
     if (new_secret(&secret, digest) != SVC_OK) {
         svc_reply_problem(r, 500, NULL);
-    } else if (auth_db_begin(r, &c) == SVC_OK && set_secret(r, c, id, digest, &res) == SVC_OK) {
+    } else if (svc_db_begin(r, &c) == SVC_OK && set_secret(r, c, id, digest, &res) == SVC_OK) {
         json_t *body = json_pack("{s:s}", "clientSecret", secret);
         char etag[SVC_ETAG_MAX];
-        svc_etag_from_version(id, auth_col_int(res, 0, 0), etag);
+        svc_etag_from_version(id, svc_col_int(res, 0, 0), etag);
         svc_reply_header(r, "ETag", etag);
-        auth_reply_location(r, "/clients", id);
+        svc_reply_location(r, "/clients", id);
         svc_reply_json(r, 201, body);
     }
     PQclear(res);
-    auth_db_release(r, c);
+    svc_db_release(r, c);
     free_secret(secret);
 }
 
@@ -338,11 +337,11 @@ void auth_clients_secret_revoke(svc_req *r, void *ctx) {
     svc_conn *c = NULL;
     PGresult *res = NULL;
     if (!auth_is_uuid(id)) {
-        auth_reply_not_found(r, THIS_CLIENT);
+        svc_reply_not_found(r, THIS_CLIENT);
         return;
     }
-    if (auth_db_begin(r, &c) == SVC_OK && set_secret(r, c, id, NULL, &res) == SVC_OK)
+    if (svc_db_begin(r, &c) == SVC_OK && set_secret(r, c, id, NULL, &res) == SVC_OK)
         svc_reply_empty(r, 204);
     PQclear(res);
-    auth_db_release(r, c);
+    svc_db_release(r, c);
 }

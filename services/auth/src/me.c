@@ -4,7 +4,6 @@
 
 #include "audit.h"
 #include "auth.h"
-#include "db.h"
 #include "sql.h"
 #include "util.h"
 
@@ -60,7 +59,7 @@ static void me_user(svc_req *r, const svc_principal *p) {
     svc_conn *c = NULL;
     PGresult *res = NULL;
     if (!auth_is_uuid(p->subject)) {
-        auth_reply_not_found(r, "Deze gebruiker");
+        svc_reply_not_found(r, "Deze gebruiker");
         return;
     }
     if (scope_text(p, &scopes) != SVC_OK) {
@@ -68,17 +67,17 @@ static void me_user(svc_req *r, const svc_principal *p) {
         return;
     }
     const char *params[] = {p->subject, scopes};
-    if (auth_db_acquire(r, &c) == SVC_OK &&
-        auth_db_query(r, c, SQL_ME_GET, 2, params, NULL, &res) == SVC_OK) {
-        auth_db_release(r, c);
+    if (svc_db_acquire(r, &c) == SVC_OK &&
+        svc_db_query(r, c, SQL_ME_GET, 2, params, NULL, &res) == SVC_OK) {
+        svc_db_release(r, c);
         c = NULL;
         if (PQntuples(res) == 0)
-            auth_reply_not_found(r, "Deze gebruiker");
+            svc_reply_not_found(r, "Deze gebruiker");
         else
             svc_reply_json_text(r, 200, PQgetvalue(res, 0, 0), (size_t)PQgetlength(res, 0, 0));
     }
     PQclear(res);
-    auth_db_release(r, c);
+    svc_db_release(r, c);
     free(scopes);
 }
 
@@ -114,14 +113,14 @@ static int read_password_change(svc_req *r, json_t **body) {
 static int current_hash(svc_req *r, const char *id, PGresult **res) {
     svc_conn *c = NULL;
     const char *params[] = {id};
-    if (auth_db_acquire(r, &c) != SVC_OK)
+    if (svc_db_acquire(r, &c) != SVC_OK)
         return SVC_EREPLIED;
-    int rc = auth_db_query(r, c, SQL_ME_PASSWORD_GET, 1, params, NULL, res);
-    auth_db_release(r, c);
+    int rc = svc_db_query(r, c, SQL_ME_PASSWORD_GET, 1, params, NULL, res);
+    svc_db_release(r, c);
     if (rc == SVC_OK && PQntuples(*res) == 0) {
-        auth_reply_not_found(r, "Deze gebruiker");
+        svc_reply_not_found(r, "Deze gebruiker");
         rc = SVC_EREPLIED;
-    } else if (rc == SVC_OK && !auth_col_bool(*res, 0, 2)) {
+    } else if (rc == SVC_OK && !svc_col_bool(*res, 0, 2)) {
         svc_reply_problem(r, 403, "Dit account is uitgeschakeld.");
         rc = SVC_EREPLIED;
     }
@@ -130,25 +129,25 @@ static int current_hash(svc_req *r, const char *id, PGresult **res) {
 
 /* Replace the hash only if it is still the one checked, end every session, record it. */
 static void store_own_password(svc_req *r, const char *id, const PGresult *cur, const char *hash) {
-    const char *params[] = {id, auth_col(cur, 0, 0), hash}, *who[] = {id};
+    const char *params[] = {id, svc_col(cur, 0, 0), hash}, *who[] = {id};
     svc_conn *c = NULL;
     PGresult *res = NULL, *done = NULL;
-    int rc = auth_db_begin(r, &c);
+    int rc = svc_db_begin(r, &c);
     if (rc == SVC_OK)
-        rc = auth_db_query(r, c, SQL_ME_PASSWORD_SET, 3, params, NULL, &res);
+        rc = svc_db_query(r, c, SQL_ME_PASSWORD_SET, 3, params, NULL, &res);
     if (rc == SVC_OK && PQntuples(res) == 0) {
         svc_reply_problem(r, 409, "Het wachtwoord is intussen gewijzigd. Probeer het opnieuw.");
         rc = SVC_EREPLIED;
     }
     if (rc == SVC_OK)
-        rc = auth_db_query(r, c, SQL_USER_REVOKE_SESSIONS, 1, who, NULL, &done);
+        rc = svc_db_query(r, c, SQL_USER_REVOKE_SESSIONS, 1, who, NULL, &done);
     PQclear(done);
     if (rc == SVC_OK)
-        rc = auth_audit(r, c, id, "wachtwoord-gewijzigd", AUDIT_USER, id, NULL, NULL);
-    if (rc == SVC_OK && auth_db_commit(r, c) == SVC_OK)
+        rc = svc_audit(r, c, id, "wachtwoord-gewijzigd", AUDIT_USER, id, NULL, NULL);
+    if (rc == SVC_OK && svc_db_commit(r, c) == SVC_OK)
         svc_reply_empty(r, 204);
     PQclear(res);
-    auth_db_release(r, c);
+    svc_db_release(r, c);
 }
 
 static void change_password(svc_req *r, const auth_ctx *ctx, const char *id, const json_t *body) {
@@ -160,7 +159,7 @@ static void change_password(svc_req *r, const auth_ctx *ctx, const char *id, con
     }
     const char *current = json_string_value(json_object_get(body, "huidigWachtwoord"));
     const char *fresh = json_string_value(json_object_get(body, "nieuwWachtwoord"));
-    if (!auth_password_verify(ctx->hasher, auth_col(cur, 0, 0), current)) {
+    if (!auth_password_verify(ctx->hasher, svc_col(cur, 0, 0), current)) {
         svc_errors *errs = NULL;
         if (svc_errors_new(&errs) == SVC_OK) {
             svc_errors_add(errs, "huidigWachtwoord", "mismatch",

@@ -25,7 +25,7 @@ const svc_route auth_routes[] = {
     {"PATCH", "/clients/:id", auth_clients_patch, JSON, ADMIN},
     {"POST", "/clients/:id/geheimen", auth_clients_secret_rotate, 0, ADMIN},
     {"DELETE", "/clients/:id/geheimen", auth_clients_secret_revoke, 0, ADMIN},
-    {"GET", "/audit", auth_audit_list, 0, ADMIN},
+    {"GET", "/audit", svc_audit_list, 0, ADMIN},
     {"GET", "/.well-known/jwks.json", auth_jwks, PUBLIC, NULL},
     {NULL, NULL, NULL, 0, NULL},
 };

@@ -13,7 +13,6 @@
 #include "auth.h"
 #include "claims.h"
 #include "cookie.h"
-#include "db.h"
 #include "sql.h"
 #include "util.h"
 
@@ -68,7 +67,7 @@ static int refresh_insert(svc_req *r, svc_conn *c, const auth_ctx *ctx, const ch
     auth_sha256_hex(*token, hash);
     snprintf(ttl, sizeof(ttl), "%lu", ctx->settings->refresh_ttl_s);
     const char *params[] = {hash, user_id, family, parent, ttl};
-    int rc = auth_db_query(r, c, SQL_REFRESH_INSERT, 5, params, NULL, &res);
+    int rc = svc_db_query(r, c, SQL_REFRESH_INSERT, 5, params, NULL, &res);
     PQclear(res);
     if (rc != SVC_OK) {
         free(*token);
@@ -105,10 +104,10 @@ static int read_login(svc_req *r, json_t **body, char **username) {
 static int login_lookup(svc_req *r, const char *username, PGresult **res) {
     svc_conn *c = NULL;
     const char *params[] = {username};
-    if (auth_db_acquire(r, &c) != SVC_OK)
+    if (svc_db_acquire(r, &c) != SVC_OK)
         return SVC_EREPLIED;
-    int rc = auth_db_query(r, c, SQL_LOGIN_LOOKUP, 1, params, NULL, res);
-    auth_db_release(r, c);
+    int rc = svc_db_query(r, c, SQL_LOGIN_LOOKUP, 1, params, NULL, res);
+    svc_db_release(r, c);
     return rc;
 }
 
@@ -120,19 +119,19 @@ static void login_succeeded(svc_req *r, const auth_ctx *ctx, const char *usernam
     PGresult *res = NULL;
     char *refresh = NULL;
     const char *name[] = {username}, *user[] = {u->id};
-    int rc = auth_db_begin(r, &c);
+    int rc = svc_db_begin(r, &c);
     if (rc == SVC_OK)
-        rc = auth_db_query(r, c, SQL_LOGIN_FAILURES_CLEAR, 1, name, NULL, &res);
+        rc = svc_db_query(r, c, SQL_LOGIN_FAILURES_CLEAR, 1, name, NULL, &res);
     PQclear(res);
     res = NULL;
     if (rc == SVC_OK)
-        rc = auth_db_query(r, c, SQL_REFRESH_CLEANUP, 1, user, NULL, &res);
+        rc = svc_db_query(r, c, SQL_REFRESH_CLEANUP, 1, user, NULL, &res);
     PQclear(res);
     if (rc == SVC_OK)
         rc = refresh_insert(r, c, ctx, u->id, NULL, NULL, &refresh);
     if (rc == SVC_OK)
-        rc = auth_db_commit(r, c);
-    auth_db_release(r, c);
+        rc = svc_db_commit(r, c);
+    svc_db_release(r, c);
     if (rc == SVC_OK) {
         svc_log(SVC_LOG_INFO, "request %s: user %s logged in", svc_req_id(r), u->id);
         session_reply(r, ctx, u, refresh);
@@ -149,7 +148,7 @@ static int record_lockout(svc_req *r, svc_conn *c, const char *user_id, long lon
         return SVC_OK;
     char after[64];
     snprintf(after, sizeof(after), "{\"mislukt\":%lld}", failures);
-    return auth_audit(r, c, AUDIT_SYSTEM, "geblokkeerd", AUDIT_USER, user_id, NULL, after);
+    return svc_audit(r, c, SVC_AUDIT_SYSTEM, "geblokkeerd", AUDIT_USER, user_id, NULL, after);
 }
 
 /* Count the failure (and lock the name at the threshold) and throttle the name: the next attempt
@@ -165,24 +164,24 @@ static void login_failed(svc_req *r, const auth_ctx *ctx, const char *username,
     svc_conn *c = NULL;
     PGresult *res = NULL;
     long failures = 0;
-    int rc = auth_db_begin(r, &c);
+    int rc = svc_db_begin(r, &c);
     if (rc == SVC_OK)
-        rc = auth_db_query(r, c, SQL_LOGIN_FAILED, 3, params, NULL, &res);
-    if (rc == SVC_OK && auth_col_bool(res, 0, 1))
-        rc = record_lockout(r, c, user_id, auth_col_int(res, 0, 0));
+        rc = svc_db_query(r, c, SQL_LOGIN_FAILED, 3, params, NULL, &res);
+    if (rc == SVC_OK && svc_col_bool(res, 0, 1))
+        rc = record_lockout(r, c, user_id, svc_col_int(res, 0, 0));
     if (rc == SVC_OK)
-        failures = (long)auth_col_int(res, 0, 0);
+        failures = (long)svc_col_int(res, 0, 0);
     PQclear(res);
     res = NULL;
     char delay[24];
     snprintf(delay, sizeof(delay), "%u", auth_failure_delay_ms(failures));
     const char *throttle[] = {username, delay};
     if (rc == SVC_OK)
-        rc = auth_db_query(r, c, SQL_LOGIN_THROTTLE, 2, throttle, NULL, &res);
+        rc = svc_db_query(r, c, SQL_LOGIN_THROTTLE, 2, throttle, NULL, &res);
     PQclear(res);
     if (rc == SVC_OK)
-        rc = auth_db_commit(r, c);
-    auth_db_release(r, c);
+        rc = svc_db_commit(r, c);
+    svc_db_release(r, c);
     if (rc != SVC_OK)
         return;
     svc_reply_problem(r, 401, LOGIN_REFUSED);
@@ -190,7 +189,7 @@ static void login_failed(svc_req *r, const auth_ctx *ctx, const char *username,
 
 static void login_check(svc_req *r, const auth_ctx *ctx, const char *username, const char *password,
                         const PGresult *res) {
-    const char *locked_for = auth_col(res, 0, 0);
+    const char *locked_for = svc_col(res, 0, 0);
     if (locked_for != NULL) {
         svc_reply_header(r, "Retry-After", locked_for);
         svc_reply_problem(r, 429,
@@ -201,8 +200,8 @@ static void login_check(svc_req *r, const auth_ctx *ctx, const char *username, c
     auth_user u;
     auth_user_from_row(res, 0, 3, &u);
     /* Unknown names are checked against a dummy hash: the answer takes as long either way. */
-    int ok = auth_password_verify(ctx->hasher, auth_col(res, 0, 1), password);
-    if (ok && auth_col_bool(res, 0, 2))
+    int ok = auth_password_verify(ctx->hasher, svc_col(res, 0, 1), password);
+    if (ok && svc_col_bool(res, 0, 2))
         login_succeeded(r, ctx, username, &u);
     else
         login_failed(r, ctx, username, u.id);
@@ -229,37 +228,38 @@ static void session_denied(svc_req *r, const auth_ctx *ctx) {
 
 /* The token was used before: someone holds a copy. Revoke the family and record it. */
 static int revoke_reused(svc_req *r, svc_conn *c, const PGresult *res) {
-    const char *family[] = {auth_col(res, 0, 1)};
-    const char *user_id = auth_col(res, 0, 6);
+    const char *family[] = {svc_col(res, 0, 1)};
+    const char *user_id = svc_col(res, 0, 6);
     PGresult *done = NULL;
-    int rc = auth_db_query(r, c, SQL_FAMILY_REVOKE, 1, family, NULL, &done);
+    int rc = svc_db_query(r, c, SQL_FAMILY_REVOKE, 1, family, NULL, &done);
     PQclear(done);
     svc_log(SVC_LOG_WARN, "request %s: refresh token of user %s reused: its family revoked",
             svc_req_id(r), user_id);
     if (rc == SVC_OK)
-        rc = auth_audit(r, c, AUDIT_SYSTEM, "sessies-ingetrokken", AUDIT_USER, user_id, NULL, NULL);
+        rc = svc_audit(r, c, SVC_AUDIT_SYSTEM, "sessies-ingetrokken", AUDIT_USER, user_id, NULL,
+                       NULL);
     if (rc == SVC_OK)
-        rc = auth_db_commit(r, c);
+        rc = svc_db_commit(r, c);
     return rc;
 }
 
 /* Mark the token used and issue its child. */
 static int rotate(svc_req *r, svc_conn *c, const auth_ctx *ctx, const PGresult *res, char **token) {
-    const char *id[] = {auth_col(res, 0, 0)};
+    const char *id[] = {svc_col(res, 0, 0)};
     PGresult *done = NULL;
-    int rc = auth_db_query(r, c, SQL_REFRESH_USE, 1, id, NULL, &done);
+    int rc = svc_db_query(r, c, SQL_REFRESH_USE, 1, id, NULL, &done);
     PQclear(done);
     if (rc == SVC_OK)
-        rc = refresh_insert(r, c, ctx, auth_col(res, 0, 6), auth_col(res, 0, 1), id[0], token);
+        rc = refresh_insert(r, c, ctx, svc_col(res, 0, 6), svc_col(res, 0, 1), id[0], token);
     if (rc == SVC_OK)
-        rc = auth_db_commit(r, c);
+        rc = svc_db_commit(r, c);
     return rc;
 }
 
 static void refresh_with(svc_req *r, const auth_ctx *ctx, svc_conn *c, const PGresult *res) {
     char *token = NULL;
-    int revoked = auth_col_bool(res, 0, 3), used = auth_col_bool(res, 0, 2);
-    int expired = auth_col_bool(res, 0, 4), active = auth_col_bool(res, 0, 5);
+    int revoked = svc_col_bool(res, 0, 3), used = svc_col_bool(res, 0, 2);
+    int expired = svc_col_bool(res, 0, 4), active = svc_col_bool(res, 0, 5);
     if (!revoked && used) {
         if (revoke_reused(r, c, res) == SVC_OK)
             session_denied(r, ctx);
@@ -289,15 +289,15 @@ void auth_refresh(svc_req *r, void *vctx) {
     }
     auth_sha256_hex(cookie, hash);
     const char *params[] = {hash};
-    if (auth_db_begin(r, &c) == SVC_OK &&
-        auth_db_query(r, c, SQL_REFRESH_LOOKUP, 1, params, NULL, &res) == SVC_OK) {
+    if (svc_db_begin(r, &c) == SVC_OK &&
+        svc_db_query(r, c, SQL_REFRESH_LOOKUP, 1, params, NULL, &res) == SVC_OK) {
         if (PQntuples(res) == 0)
             session_denied(r, ctx);
         else
             refresh_with(r, ctx, c, res);
     }
     PQclear(res);
-    auth_db_release(r, c);
+    svc_db_release(r, c);
 }
 
 /* ---- logout ---- */
@@ -311,11 +311,11 @@ void auth_logout(svc_req *r, void *vctx) {
     if (cookie != NULL && cookie[0] != '\0') {
         auth_sha256_hex(cookie, hash);
         const char *params[] = {hash};
-        int rc = auth_db_acquire(r, &c);
+        int rc = svc_db_acquire(r, &c);
         if (rc == SVC_OK)
-            rc = auth_db_query(r, c, SQL_LOGOUT, 1, params, NULL, &res);
+            rc = svc_db_query(r, c, SQL_LOGOUT, 1, params, NULL, &res);
         PQclear(res);
-        auth_db_release(r, c);
+        svc_db_release(r, c);
         if (rc != SVC_OK)
             return;
     }

@@ -3,10 +3,12 @@
  * handlers pass the text through. */
 #include "sql.h"
 
+#include "svc/db.h"
+
 #include <stddef.h>
 
 /* A timestamp as RFC 3339 in UTC, to the second. */
-#define TS(col) "to_char(" col " AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
+#define TS(col) SVC_SQL_TS(col)
 
 /* The representation of a user (never the password hash). */
 #define USER_JSON                                                                                  \
@@ -34,9 +36,7 @@
 
 /* A page of a keyset-paginated list: $limit + 1 rows are read to know whether more follow.
  * Result: the page as a JSON array, the key of its last row (when more follow), more. */
-#define PAGE_RESULT(limit)                                                                         \
-    " SELECT coalesce(json_agg(obj ORDER BY n) FILTER (WHERE n <= " limit "), '[]')::text,"        \
-    " max(k::text) FILTER (WHERE n = " limit "), count(*) > " limit " FROM page"
+#define PAGE_RESULT(limit) SVC_SQL_PAGE_RESULT(limit)
 
 /* ---- users ---- */
 
@@ -208,23 +208,6 @@ static const char TOKEN_CLIENT[] =
     "SELECT c.secret_hash, c.active, c.name, array_to_string(c.scopes, ' '), c.municipality"
     " FROM clients c WHERE c.client_id = $1";
 
-/* ---- audit ---- */
-
-/* $1 actor, $2 action, $3 object type, $4 object id, $5 before, $6 after (JSON or NULL) */
-static const char AUDIT_INSERT[] =
-    "INSERT INTO audit_log (actor, action, object_type, object_id, before, after)"
-    " VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb)";
-
-/* $1 last id of the previous page, $2 limit: newest first. */
-static const char AUDIT_LIST[] =
-    "WITH page AS (SELECT a.id AS k, json_build_object('id', a.id, 'tijdstip', " TS(
-        "a.at") ","
-                " 'actor', a.actor, 'actie', a.action, 'objectType', a.object_type,"
-                " 'objectId', a.object_id, 'voor', a.before, 'na', a.after) AS obj,"
-                " row_number() OVER (ORDER BY a.id DESC) AS n FROM audit_log a"
-                " WHERE a.id < coalesce($1::bigint, 9223372036854775807)"
-                " ORDER BY a.id DESC LIMIT $2::int + 1)" PAGE_RESULT("$2::int");
-
 const svc_statement auth_statements[] = {
     {SQL_USER_LIST, USER_LIST},
     {SQL_USER_GET, USER_GET},
@@ -255,7 +238,5 @@ const svc_statement auth_statements[] = {
     {SQL_CLIENT_UPDATE, CLIENT_UPDATE},
     {SQL_CLIENT_SET_SECRET, CLIENT_SET_SECRET},
     {SQL_TOKEN_CLIENT, TOKEN_CLIENT},
-    {SQL_AUDIT_INSERT, AUDIT_INSERT},
-    {SQL_AUDIT_LIST, AUDIT_LIST},
     {NULL, NULL},
 };

@@ -41,8 +41,6 @@ extern const svc_statement auth_statements[];
 #define SQL_CLIENT_SET_SECRET "client_set_secret"
 #define SQL_TOKEN_CLIENT      "token_client"
 /* audit */
-#define SQL_AUDIT_INSERT "audit_insert"
-#define SQL_AUDIT_LIST   "audit_list"
 
 /* Column positions of the user columns statements that issue tokens end with (USER_TOKEN_COLS
  * in sql.c): id, username, display name, role, action lines (JSON), representation (JSON). */

@@ -9,7 +9,6 @@
 #include "auth.h"
 #include "basic.h"
 #include "claims.h"
-#include "db.h"
 #include "scopes.h"
 #include "sql.h"
 #include "util.h"
@@ -110,18 +109,18 @@ static int check_grant(svc_req *r, const json_t *form) {
 static int lookup_client(svc_req *r, const char *client_id, PGresult **res) {
     svc_conn *c = NULL;
     const char *params[] = {client_id};
-    if (auth_db_acquire(r, &c) != SVC_OK)
+    if (svc_db_acquire(r, &c) != SVC_OK)
         return SVC_EREPLIED;
-    int rc = auth_db_query(r, c, SQL_TOKEN_CLIENT, 1, params, NULL, res);
-    auth_db_release(r, c);
+    int rc = svc_db_query(r, c, SQL_TOKEN_CLIENT, 1, params, NULL, res);
+    svc_db_release(r, c);
     return rc;
 }
 
 static void reply_token(svc_req *r, const auth_ctx *ctx, const char *client_id, const PGresult *res,
                         const char *scope) {
     char *token = NULL;
-    int rc = auth_issue_client_token(ctx, client_id, auth_col(res, 0, 2), scope,
-                                     auth_col(res, 0, 4), &token);
+    int rc = auth_issue_client_token(ctx, client_id, svc_col(res, 0, 2), scope, svc_col(res, 0, 4),
+                                     &token);
     json_t *body =
         rc != SVC_OK
             ? NULL
@@ -147,10 +146,10 @@ static void grant(svc_req *r, const auth_ctx *ctx, const json_t *form, const cre
     auth_sha256_hex(cr->secret, digest);
     int known = PQntuples(res) == 1;
     /* Compared even for unknown clients, so the answer takes as long. */
-    int match = auth_digest_equal(digest, known ? auth_col(res, 0, 0) : NULL);
-    if (!known || !match || !auth_col_bool(res, 0, 1)) {
+    int match = auth_digest_equal(digest, known ? svc_col(res, 0, 0) : NULL);
+    if (!known || !match || !svc_col_bool(res, 0, 1)) {
         invalid_client(r, cr->basic);
-    } else if (auth_scope_narrow(auth_col(res, 0, 3), form_get(form, "scope"), &scope) != SVC_OK ||
+    } else if (auth_scope_narrow(svc_col(res, 0, 3), form_get(form, "scope"), &scope) != SVC_OK ||
                scope[0] == '\0') {
         token_error(r, 400, "invalid_scope",
                     "Gevraagd is een scope die deze client niet heeft gekregen.", 0);

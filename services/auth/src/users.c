@@ -6,7 +6,6 @@
 
 #include "audit.h"
 #include "auth.h"
-#include "db.h"
 #include "scopes.h"
 #include "sql.h"
 #include "util.h"
@@ -100,7 +99,7 @@ void auth_users_list(svc_req *r, void *ctx) {
         return;
     }
     read_filters(r, params, errs);
-    auth_page_parse(r, "gebruikers", &limit, &cursor, &params[3], errs);
+    svc_page_parse(r, "gebruikers", &limit, &cursor, &params[3], errs);
     snprintf(limit_text, sizeof(limit_text), "%u", limit);
     params[4] = limit_text;
     if (svc_errors_count(errs) > 0) {
@@ -108,11 +107,11 @@ void auth_users_list(svc_req *r, void *ctx) {
     } else {
         svc_conn *c = NULL;
         PGresult *res = NULL;
-        if (auth_db_acquire(r, &c) == SVC_OK &&
-            auth_db_query(r, c, SQL_USER_LIST, 5, params, NULL, &res) == SVC_OK)
-            auth_reply_page(r, "gebruikers", "gebruikers", res);
+        if (svc_db_acquire(r, &c) == SVC_OK &&
+            svc_db_query(r, c, SQL_USER_LIST, 5, params, NULL, &res) == SVC_OK)
+            svc_reply_page(r, "gebruikers", "gebruikers", res);
         PQclear(res);
-        auth_db_release(r, c);
+        svc_db_release(r, c);
     }
     json_decref(cursor);
     svc_errors_free(errs);
@@ -126,19 +125,19 @@ void auth_users_get(svc_req *r, void *ctx) {
     svc_conn *c = NULL;
     PGresult *res = NULL;
     if (!auth_is_uuid(id)) {
-        auth_reply_not_found(r, "Deze gebruiker");
+        svc_reply_not_found(r, "Deze gebruiker");
         return;
     }
     const char *params[] = {id};
-    if (auth_db_acquire(r, &c) == SVC_OK &&
-        auth_db_query(r, c, SQL_USER_GET, 1, params, NULL, &res) == SVC_OK) {
+    if (svc_db_acquire(r, &c) == SVC_OK &&
+        svc_db_query(r, c, SQL_USER_GET, 1, params, NULL, &res) == SVC_OK) {
         if (PQntuples(res) == 0)
-            auth_reply_not_found(r, "Deze gebruiker");
+            svc_reply_not_found(r, "Deze gebruiker");
         else
-            auth_reply_entity(r, 200, auth_col(res, 0, 0), id, auth_col(res, 0, 1));
+            svc_reply_entity(r, 200, svc_col(res, 0, 0), id, svc_col(res, 0, 1));
     }
     PQclear(res);
-    auth_db_release(r, c);
+    svc_db_release(r, c);
 }
 
 /* ---- create ---- */
@@ -190,18 +189,18 @@ static void insert_user(svc_req *r, const json_t *body, const char *username, co
                             hash};
     svc_conn *c = NULL;
     PGresult *res = NULL;
-    int rc = auth_db_begin(r, &c);
+    int rc = svc_db_begin(r, &c);
     if (rc == SVC_OK)
-        rc = auth_db_query(r, c, SQL_USER_INSERT, 6, params, USER_EXISTS, &res);
+        rc = svc_db_query(r, c, SQL_USER_INSERT, 6, params, USER_EXISTS, &res);
     if (rc == SVC_OK)
-        rc = auth_audit(r, c, auth_actor(r, AUDIT_SYSTEM), "aangemaakt", AUDIT_USER,
-                        auth_col(res, 0, 0), NULL, auth_col(res, 0, 2));
+        rc = svc_audit(r, c, svc_req_actor(r, SVC_AUDIT_SYSTEM), "aangemaakt", AUDIT_USER,
+                       svc_col(res, 0, 0), NULL, svc_col(res, 0, 2));
     if (rc == SVC_OK)
-        rc = auth_db_commit(r, c);
-    auth_db_release(r, c);
+        rc = svc_db_commit(r, c);
+    svc_db_release(r, c);
     if (rc == SVC_OK) {
-        auth_reply_location(r, "/gebruikers", auth_col(res, 0, 0));
-        auth_reply_entity(r, 201, auth_col(res, 0, 2), auth_col(res, 0, 0), auth_col(res, 0, 1));
+        svc_reply_location(r, "/gebruikers", svc_col(res, 0, 0));
+        svc_reply_entity(r, 201, svc_col(res, 0, 2), svc_col(res, 0, 0), svc_col(res, 0, 1));
     }
     PQclear(res);
     free(lines);
@@ -259,16 +258,16 @@ static int merge_user(svc_req *r, const json_t *body, const PGresult *cur, user_
     const json_t *lines = json_object_get(body, "actielijnen");
     const char *role = json_string_value(json_object_get(body, "rol"));
     next->name = json_string_value(json_object_get(body, "naam"));
-    next->name = next->name ? next->name : auth_col(cur, 0, 2);
-    next->email = email ? json_string_value(email) : auth_col(cur, 0, 3);
-    next->role = role ? role : auth_col(cur, 0, 4);
-    next->active = active ? json_is_true(active) : auth_col_bool(cur, 0, 6);
+    next->name = next->name ? next->name : svc_col(cur, 0, 2);
+    next->email = email ? json_string_value(email) : svc_col(cur, 0, 3);
+    next->role = role ? role : svc_col(cur, 0, 4);
+    next->active = active ? json_is_true(active) : svc_col_bool(cur, 0, 6);
     if (lines != NULL)
         next->lines = json_incref((json_t *)lines);
     else if (strcmp(next->role, "redacteur") != 0)
         next->lines = json_array();
     else
-        next->lines = json_loads(auth_col(cur, 0, 5), 0, NULL);
+        next->lines = json_loads(svc_col(cur, 0, 5), 0, NULL);
     svc_errors *errs = NULL;
     if (next->lines == NULL || svc_errors_new(&errs) != SVC_OK) {
         svc_reply_problem(r, 500, NULL);
@@ -300,11 +299,11 @@ static int same_text(const char *a, const char *b) {
 }
 
 static int unchanged(const PGresult *cur, const user_change *next) {
-    json_t *lines = json_loads(auth_col(cur, 0, 5), 0, NULL);
-    int same = same_text(next->name, auth_col(cur, 0, 2)) &&
-               same_text(next->email, auth_col(cur, 0, 3)) &&
-               same_text(next->role, auth_col(cur, 0, 4)) &&
-               next->active == auth_col_bool(cur, 0, 6) && json_equal(lines, next->lines);
+    json_t *lines = json_loads(svc_col(cur, 0, 5), 0, NULL);
+    int same = same_text(next->name, svc_col(cur, 0, 2)) &&
+               same_text(next->email, svc_col(cur, 0, 3)) &&
+               same_text(next->role, svc_col(cur, 0, 4)) &&
+               next->active == svc_col_bool(cur, 0, 6) && json_equal(lines, next->lines);
     json_decref(lines);
     return same;
 }
@@ -317,17 +316,17 @@ static void write_patch(svc_req *r, svc_conn *c, const char *id, const PGresult 
                             next->role, lines,      next->active ? "true" : "false"};
     const char *who[] = {id};
     PGresult *res = NULL, *done = NULL;
-    int rc = auth_db_query(r, c, SQL_USER_UPDATE, 6, params, NULL, &res);
-    if (rc == SVC_OK && auth_col_bool(cur, 0, 6) && !next->active)
-        rc = auth_db_query(r, c, SQL_USER_REVOKE_SESSIONS, 1, who, NULL, &done);
+    int rc = svc_db_query(r, c, SQL_USER_UPDATE, 6, params, NULL, &res);
+    if (rc == SVC_OK && svc_col_bool(cur, 0, 6) && !next->active)
+        rc = svc_db_query(r, c, SQL_USER_REVOKE_SESSIONS, 1, who, NULL, &done);
     PQclear(done);
     if (rc == SVC_OK)
-        rc = auth_audit(r, c, auth_actor(r, AUDIT_SYSTEM), "gewijzigd", AUDIT_USER, id,
-                        auth_col(cur, 0, 0), auth_col(res, 0, 1));
+        rc = svc_audit(r, c, svc_req_actor(r, SVC_AUDIT_SYSTEM), "gewijzigd", AUDIT_USER, id,
+                       svc_col(cur, 0, 0), svc_col(res, 0, 1));
     if (rc == SVC_OK)
-        rc = auth_db_commit(r, c);
+        rc = svc_db_commit(r, c);
     if (rc == SVC_OK)
-        auth_reply_entity(r, 200, auth_col(res, 0, 1), id, auth_col(res, 0, 0));
+        svc_reply_entity(r, 200, svc_col(res, 0, 1), id, svc_col(res, 0, 0));
     PQclear(res);
     free(lines);
 }
@@ -336,11 +335,11 @@ static void patch_locked(svc_req *r, svc_conn *c, const char *id, const json_t *
                          const PGresult *cur) {
     char etag[SVC_ETAG_MAX];
     user_change next = {0};
-    svc_etag_from_version(id, auth_col_int(cur, 0, 1), etag);
+    svc_etag_from_version(id, svc_col_int(cur, 0, 1), etag);
     if (svc_req_if_match(r, etag) == SVC_OK && merge_user(r, body, cur, &next) == SVC_OK &&
         check_self(r, id, &next) == SVC_OK) {
         if (unchanged(cur, &next))
-            auth_reply_entity(r, 200, auth_col(cur, 0, 0), id, auth_col(cur, 0, 1));
+            svc_reply_entity(r, 200, svc_col(cur, 0, 0), id, svc_col(cur, 0, 1));
         else
             write_patch(r, c, id, cur, &next);
     }
@@ -354,19 +353,19 @@ void auth_users_patch(svc_req *r, void *ctx) {
     svc_conn *c = NULL;
     PGresult *cur = NULL;
     if (!auth_is_uuid(id)) {
-        auth_reply_not_found(r, "Deze gebruiker");
+        svc_reply_not_found(r, "Deze gebruiker");
         return;
     }
     const char *params[] = {id};
-    if (read_patch(r, &body) == SVC_OK && auth_db_begin(r, &c) == SVC_OK &&
-        auth_db_query(r, c, SQL_USER_LOCK, 1, params, NULL, &cur) == SVC_OK) {
+    if (read_patch(r, &body) == SVC_OK && svc_db_begin(r, &c) == SVC_OK &&
+        svc_db_query(r, c, SQL_USER_LOCK, 1, params, NULL, &cur) == SVC_OK) {
         if (PQntuples(cur) == 0)
-            auth_reply_not_found(r, "Deze gebruiker");
+            svc_reply_not_found(r, "Deze gebruiker");
         else
             patch_locked(r, c, id, body, cur);
     }
     PQclear(cur);
-    auth_db_release(r, c);
+    svc_db_release(r, c);
     json_decref(body);
 }
 
@@ -377,28 +376,28 @@ static void store_password(svc_req *r, const char *id, const char *hash) {
     const char *params[] = {id, hash}, *who[] = {id};
     svc_conn *c = NULL;
     PGresult *res = NULL, *done = NULL;
-    int rc = auth_db_begin(r, &c);
+    int rc = svc_db_begin(r, &c);
     if (rc == SVC_OK)
-        rc = auth_db_query(r, c, SQL_USER_SET_PASSWORD, 2, params, NULL, &res);
+        rc = svc_db_query(r, c, SQL_USER_SET_PASSWORD, 2, params, NULL, &res);
     if (rc == SVC_OK && PQntuples(res) == 0) {
-        auth_reply_not_found(r, "Deze gebruiker");
+        svc_reply_not_found(r, "Deze gebruiker");
         rc = SVC_EREPLIED;
     }
     if (rc == SVC_OK)
-        rc = auth_db_query(r, c, SQL_USER_REVOKE_SESSIONS, 1, who, NULL, &done);
+        rc = svc_db_query(r, c, SQL_USER_REVOKE_SESSIONS, 1, who, NULL, &done);
     PQclear(done);
     done = NULL;
-    const char *name[] = {rc == SVC_OK ? auth_col(res, 0, 0) : NULL};
+    const char *name[] = {rc == SVC_OK ? svc_col(res, 0, 0) : NULL};
     if (rc == SVC_OK)
-        rc = auth_db_query(r, c, SQL_LOGIN_FAILURES_CLEAR, 1, name, NULL, &done);
+        rc = svc_db_query(r, c, SQL_LOGIN_FAILURES_CLEAR, 1, name, NULL, &done);
     PQclear(done);
     if (rc == SVC_OK)
-        rc = auth_audit(r, c, auth_actor(r, AUDIT_SYSTEM), "wachtwoord-ingesteld", AUDIT_USER, id,
-                        NULL, NULL);
-    if (rc == SVC_OK && auth_db_commit(r, c) == SVC_OK)
+        rc = svc_audit(r, c, svc_req_actor(r, SVC_AUDIT_SYSTEM), "wachtwoord-ingesteld", AUDIT_USER,
+                       id, NULL, NULL);
+    if (rc == SVC_OK && svc_db_commit(r, c) == SVC_OK)
         svc_reply_empty(r, 204);
     PQclear(res);
-    auth_db_release(r, c);
+    svc_db_release(r, c);
 }
 
 void auth_users_password(svc_req *r, void *vctx) {
@@ -408,7 +407,7 @@ void auth_users_password(svc_req *r, void *vctx) {
     svc_errors *errs = NULL;
     char *hash = NULL;
     if (!auth_is_uuid(id)) {
-        auth_reply_not_found(r, "Deze gebruiker");
+        svc_reply_not_found(r, "Deze gebruiker");
         return;
     }
     if (svc_req_json(r, &body) != SVC_OK)

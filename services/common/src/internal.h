@@ -22,6 +22,7 @@ struct svc_server {
     struct _u_instance instance;
     int instance_ready;
     svc_pool *pool;
+    svc_statement *statements; /* the service's and the library's, NULL-terminated */
     svc_verifier *verifier;
     svc_metrics *metrics;
     route_entry *routes;

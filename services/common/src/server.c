@@ -92,6 +92,23 @@ static int load_openapi(svc_server *s) {
     return SVC_OK;
 }
 
+/* The service's statements followed by the library's own (the audit trail). */
+static int merge_statements(svc_server *s, const svc_statement *statements) {
+    size_t n = 0, m = 0;
+    while (statements && statements[n].name)
+        n++;
+    while (svc_library_statements[m].name)
+        m++;
+    s->statements = calloc(n + m + 1, sizeof(*s->statements));
+    if (s->statements == NULL)
+        return SVC_ENOMEM;
+    for (size_t i = 0; i < n; i++)
+        s->statements[i] = statements[i];
+    for (size_t i = 0; i < m; i++)
+        s->statements[n + i] = svc_library_statements[i];
+    return SVC_OK;
+}
+
 static int open_dependencies(svc_server *s, const svc_statement *statements, char **errmsg) {
     const svc_config *cfg = s->cfg;
     if (cfg->jwt_public_keys[0] != '\0') {
@@ -102,9 +119,12 @@ static int open_dependencies(svc_server *s, const svc_statement *statements, cha
             return rc;
     }
     if (cfg->database_url[0] != '\0') {
+        int rc = merge_statements(s, statements);
+        if (rc != SVC_OK)
+            return rc;
         svc_pool_opts po = {cfg->database_url, cfg->pool_size, cfg->pool_acquire_timeout_ms,
-                            statements};
-        int rc = svc_pool_new(&s->pool, &po);
+                            s->statements};
+        rc = svc_pool_new(&s->pool, &po);
         if (rc != SVC_OK)
             return rc;
     }
@@ -148,6 +168,7 @@ void svc_server_free(svc_server *s) {
         svc_route_clear(&s->routes[i]);
     free(s->routes);
     svc_pool_free(s->pool);
+    free(s->statements);
     svc_verifier_free(s->verifier);
     svc_metrics_free(s->metrics);
     free(s->openapi);

@@ -14,5 +14,7 @@
 #include "svc/etag.h"
 #include "svc/metrics.h"
 #include "svc/http.h"
+#include "svc/db.h"
+#include "svc/audit.h"
 
 #endif

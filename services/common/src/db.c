@@ -1,5 +1,5 @@
-/* Database helpers shared by the handlers. */
-#include "db.h"
+/* Database access from handlers (svc/db.h). */
+#include "svc/svc.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,7 +9,7 @@
 #define PAGE_MAX        100
 #define SQLSTATE_UNIQUE "23505"
 
-int auth_db_acquire(svc_req *r, svc_conn **out) {
+int svc_db_acquire(svc_req *r, svc_conn **out) {
     int rc = svc_pool_acquire(svc_req_pool(r), out);
     if (rc == SVC_OK)
         return SVC_OK;
@@ -18,19 +18,19 @@ int auth_db_acquire(svc_req *r, svc_conn **out) {
     return SVC_EREPLIED;
 }
 
-int auth_db_begin(svc_req *r, svc_conn **out) {
-    if (auth_db_acquire(r, out) != SVC_OK)
+int svc_db_begin(svc_req *r, svc_conn **out) {
+    if (svc_db_acquire(r, out) != SVC_OK)
         return SVC_EREPLIED;
     int rc = svc_conn_begin(*out);
     if (rc == SVC_OK)
         return SVC_OK;
-    auth_db_release(r, *out);
+    svc_db_release(r, *out);
     *out = NULL;
     svc_reply_db_error(r, rc);
     return SVC_EREPLIED;
 }
 
-int auth_db_commit(svc_req *r, svc_conn *c) {
+int svc_db_commit(svc_req *r, svc_conn *c) {
     int rc = svc_conn_commit(c);
     if (rc == SVC_OK)
         return SVC_OK;
@@ -38,13 +38,13 @@ int auth_db_commit(svc_req *r, svc_conn *c) {
     return SVC_EREPLIED;
 }
 
-void auth_db_release(svc_req *r, svc_conn *c) {
+void svc_db_release(svc_req *r, svc_conn *c) {
     if (c != NULL)
         svc_pool_release(svc_req_pool(r), c);
 }
 
-int auth_db_query(svc_req *r, svc_conn *c, const char *name, int n, const char *const *values,
-                  const char *conflict_detail, PGresult **out) {
+int svc_db_query(svc_req *r, svc_conn *c, const char *name, int n, const char *const *values,
+                 const char *conflict_detail, PGresult **out) {
     int rc = svc_conn_query(c, name, n, values, out);
     if (rc == SVC_OK)
         return SVC_OK;
@@ -62,29 +62,29 @@ int auth_db_query(svc_req *r, svc_conn *c, const char *name, int n, const char *
     return SVC_EREPLIED;
 }
 
-const char *auth_col(const PGresult *res, int row, int col) {
+const char *svc_col(const PGresult *res, int row, int col) {
     return PQgetisnull(res, row, col) ? NULL : PQgetvalue(res, row, col);
 }
 
-int auth_col_bool(const PGresult *res, int row, int col) {
-    const char *v = auth_col(res, row, col);
+int svc_col_bool(const PGresult *res, int row, int col) {
+    const char *v = svc_col(res, row, col);
     return v != NULL && v[0] == 't';
 }
 
-long long auth_col_int(const PGresult *res, int row, int col) {
-    const char *v = auth_col(res, row, col);
+long long svc_col_int(const PGresult *res, int row, int col) {
+    const char *v = svc_col(res, row, col);
     return v ? strtoll(v, NULL, 10) : 0;
 }
 
-void auth_reply_entity(svc_req *r, int status, const char *json, const char *id,
-                       const char *version) {
+void svc_reply_entity(svc_req *r, int status, const char *json, const char *id,
+                      const char *version) {
     char etag[SVC_ETAG_MAX];
     svc_etag_from_version(id, strtoll(version, NULL, 10), etag);
     svc_reply_header(r, "ETag", etag);
     svc_reply_json_text(r, status, json, strlen(json));
 }
 
-void auth_reply_location(svc_req *r, const char *collection, const char *id) {
+void svc_reply_location(svc_req *r, const char *collection, const char *id) {
     char *location = NULL;
     if (asprintf(&location, "%s%s/%s", svc_req_config(r)->base_path, collection, id) < 0)
         return;
@@ -92,21 +92,21 @@ void auth_reply_location(svc_req *r, const char *collection, const char *id) {
     free(location);
 }
 
-void auth_reply_not_found(svc_req *r, const char *what) {
+void svc_reply_not_found(svc_req *r, const char *what) {
     char detail[200];
     snprintf(detail, sizeof(detail), "%s bestaat niet.", what);
     svc_reply_problem(r, 404, detail);
 }
 
-const char *auth_actor(const svc_req *r, const char *fallback) {
+const char *svc_req_actor(const svc_req *r, const char *fallback) {
     const svc_principal *p = svc_req_principal(r);
     if (p == NULL)
         return fallback;
     return p->subject;
 }
 
-int auth_page_parse(svc_req *r, const char *collection, unsigned int *limit, json_t **cursor,
-                    const char **after, svc_errors *errs) {
+int svc_page_parse(svc_req *r, const char *collection, unsigned int *limit, json_t **cursor,
+                   const char **after, svc_errors *errs) {
     *after = NULL;
     int rc = svc_req_page(r, PAGE_DEFAULT, PAGE_MAX, limit, cursor, errs);
     if (rc != SVC_OK || *cursor == NULL)
@@ -122,12 +122,12 @@ int auth_page_parse(svc_req *r, const char *collection, unsigned int *limit, jso
     return SVC_OK;
 }
 
-void auth_reply_page(svc_req *r, const char *collection, const char *member, PGresult *res) {
-    const char *items = auth_col(res, 0, 0);
-    const char *last = auth_col(res, 0, 1);
+void svc_reply_page(svc_req *r, const char *collection, const char *member, PGresult *res) {
+    const char *items = svc_col(res, 0, 0);
+    const char *last = svc_col(res, 0, 1);
     char *next = NULL, *body = NULL;
     json_t *payload = NULL;
-    if (auth_col_bool(res, 0, 2) && last != NULL)
+    if (svc_col_bool(res, 0, 2) && last != NULL)
         payload = json_pack("{s:s, s:s}", "l", collection, "k", last);
     int rc = svc_req_link_next(r, payload, &next);
     json_decref(payload);
