@@ -7,13 +7,20 @@
 # skipped with a note by every script.
 JT_SERVICES=(
     "auth 8081"
+    "portfolio 8082"
+    "stakeholders 8083"
+    "contributions 8084"
+    "monitoring 8085"
 )
 
-# --- Seed data hook -------------------------------------------------------------------------
-# Services listed here run `<binary> --seed` (load the demo content; must be idempotent) after
-# `--migrate`, in scripts/run and scripts/bench only, never in scripts/test. None does yet: the
-# domain services (portfolio, stakeholders, contributions, monitoring) add themselves here.
-JT_SEED_SERVICES=()
+# --- Seed and demo data hooks ---------------------------------------------------------------
+# Services listed in JT_SEED_SERVICES run `<binary> --seed` after `--migrate`: the agenda content
+# and reference data from ../shared (idempotent; in scripts/run, scripts/bench and scripts/test).
+# Services listed in JT_DEMO_SERVICES then run `<binary> --demo`: the clearly labelled synthetic
+# demo set (idempotent; scripts/run and scripts/bench only, and `scripts/run --no-demo` skips it),
+# kept apart so that a production installation loads the agenda without the demo.
+JT_SEED_SERVICES=(portfolio stakeholders contributions monitoring)
+JT_DEMO_SERVICES=(contributions monitoring)
 # ----------------------------------------------------------------------------------------------
 
 service_names() {
@@ -37,6 +44,14 @@ service_default_port() {
 service_binary() {
     local build_dir=$1 name=$2
     printf '%s\n' "$build_dir/services/$name/$name-service"
+}
+
+service_wants_demo() {
+    local s
+    for s in "${JT_DEMO_SERVICES[@]}"; do
+        [[ $s == "$1" ]] && return 0
+    done
+    return 1
 }
 
 service_wants_seed() {

@@ -8,6 +8,7 @@
 DB_NAME=jeugdhulp
 READY_TIMEOUT=${READY_TIMEOUT:-60}
 STACK_SEED=0 # 1: run `--seed` for the services of JT_SEED_SERVICES
+STACK_DEMO=0 # 1: run `--demo` for the services of JT_DEMO_SERVICES
 STACK_ENV=()
 STARTED_SERVICES=()
 declare -A SVC_PORT=() SVC_PID=() SVC_RESULT=()
@@ -82,6 +83,13 @@ service_start() {
         if ! (cd "$ROOT" && exec env "${env[@]}" "$bin" --seed) >>"$log" 2>&1; then
             show_log_tail "$log"
             die "loading the seed data of $name failed (log: $log)"
+        fi
+    fi
+    if [[ $STACK_DEMO == 1 ]] && service_wants_demo "$name"; then
+        info "loading the synthetic demo data of $name"
+        if ! (cd "$ROOT" && exec env "${env[@]}" "$bin" --demo) >>"$log" 2>&1; then
+            show_log_tail "$log"
+            die "loading the demo data of $name failed (log: $log)"
         fi
     fi
 
