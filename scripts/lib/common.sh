@@ -7,7 +7,7 @@
 # is missing: a machine may have a newer Node.js from elsewhere).
 JT_PACKAGES=(build-essential cmake pkg-config libulfius-dev libjansson-dev libpq-dev libjwt-dev
     check libsodium-dev libssl-dev postgresql-15 postgresql-client-15 nginx wrk openssl curl
-    ca-certificates iproute2)
+    ca-certificates iproute2 libmicrohttpd-dev clang-format)
 
 # shellcheck disable=SC2034 # used by pg.sh
 PG_BIN=/usr/lib/postgresql/15/bin

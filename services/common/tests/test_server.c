@@ -45,7 +45,14 @@ static void secret(svc_req *r, void *ctx) {
     svc_reply_empty(r, 204);
 }
 
+/* A request still running when the server is told to stop. */
+static void slow(svc_req *r, void *ctx) {
+    usleep(400 * 1000);
+    svc_reply_json(r, 200, json_pack("{s:b}", "klaar", 1));
+}
+
 static const svc_route routes[] = {
+    {"GET", "/traag", slow, SVC_PUBLIC, NULL},
     {"GET", "/echo/:id", echo, SVC_PUBLIC, NULL},
     {"POST", "/items", create_item, SVC_PUBLIC | SVC_BODY_JSON, NULL},
     {"GET", "/geheim", secret, 0, "test:read"},
@@ -119,6 +126,7 @@ static void start(void) {
     sigaddset(&set, SIGTERM);
     sigaddset(&set, SIGINT);
     pthread_sigmask(SIG_BLOCK, &set, NULL);
+    strcpy(openapi_path, "/tmp/svc-openapi-XXXXXX"); /* each server its own file */
     int fd = mkstemp(openapi_path);
     ck_assert_int_eq(write(fd, "{\"openapi\":\"3.1.0\"}", 19), 19);
     close(fd);
@@ -254,6 +262,33 @@ START_TEST(builtin_routes) {
 }
 END_TEST
 
+static void *slow_request(void *arg) {
+    static char out[4096];
+    int *status = arg;
+    *status = get("/api/t/v1/traag", NULL, out, sizeof(out));
+    return NULL;
+}
+
+/* Stops the server in the middle of a request: the request must still get its answer. */
+START_TEST(stop_lets_in_flight_requests_finish) {
+    pthread_t client;
+    int status = 0;
+    pthread_create(&client, NULL, slow_request, &status);
+    usleep(150 * 1000); /* the request is inside the handler now */
+    svc_server_stop(server);
+    pthread_join(thread, NULL); /* the server returned from svc_server_run */
+    pthread_join(client, NULL);
+    ck_assert_int_eq(status, 200);
+}
+END_TEST
+
+/* For the shutdown case: the test itself stops the server. */
+static void stop_after_shutdown_test(void) {
+    svc_server_free(server);
+    svc_config_clear(&cfg);
+    unlink(openapi_path);
+}
+
 int main(void) {
     Suite *s = suite_create("server");
     TCase *tc = tcase_create("pipeline");
@@ -269,6 +304,11 @@ int main(void) {
     tcase_add_test(tc, protected_route_without_valid_token_is_401);
     tcase_add_test(tc, builtin_routes);
     suite_add_tcase(s, tc);
+    TCase *shutdown = tcase_create("shutdown");
+    tcase_add_unchecked_fixture(shutdown, start, stop_after_shutdown_test);
+    tcase_set_timeout(shutdown, 30);
+    tcase_add_test(shutdown, stop_lets_in_flight_requests_finish);
+    suite_add_tcase(s, shutdown);
     SRunner *sr = srunner_create(s);
     srunner_set_fork_status(sr, CK_NOFORK); /* the server runs in a thread of this process */
     srunner_run_all(sr, CK_NORMAL);
