@@ -54,6 +54,16 @@ int svc_db_query(svc_req *r, svc_conn *c, const char *name, int n, const char *c
         svc_reply_problem(r, 409, conflict_detail);
         return SVC_EREPLIED;
     }
+    /* Two transactions got in each other's way (deadlock, serialization failure): nothing is
+     * wrong with the request, and the same request again will most likely pass. */
+    if (rc == SVC_EDB && (strcmp(svc_conn_sqlstate(c), "40P01") == 0 ||
+                          strcmp(svc_conn_sqlstate(c), "40001") == 0)) {
+        svc_reply_header(r, "Retry-After", "1");
+        svc_reply_problem(r, 409,
+                          "Een gelijktijdige wijziging zat in de weg; er is niets veranderd. "
+                          "Probeer het opnieuw.");
+        return SVC_EREPLIED;
+    }
     /* Only the statement and SQLSTATE: a message's detail may quote a row (and a hash). */
     if (rc == SVC_EDB)
         svc_log(SVC_LOG_ERROR, "request %s: statement %s failed with SQLSTATE %s", svc_req_id(r),

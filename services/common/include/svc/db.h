@@ -1,5 +1,6 @@
 /* Database access from handlers: connections and statements that answer the request themselves
- * on failure (503 when the database is away, 409 on a unique violation when asked, 500 else),
+ * on failure (503 when the database is away, 409 on a unique violation when asked or on a
+ * deadlock or serialization failure (with Retry-After), 500 else),
  * column accessors, and replies built from rows that PostgreSQL turned into JSON. */
 #ifndef SVC_DB_H
 #define SVC_DB_H
