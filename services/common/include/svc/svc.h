@@ -16,5 +16,6 @@
 #include "svc/http.h"
 #include "svc/db.h"
 #include "svc/audit.h"
+#include "svc/service.h"
 
 #endif
