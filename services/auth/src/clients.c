@@ -144,7 +144,7 @@ void auth_clients_get(svc_req *r, void *ctx) {
     const char *id = svc_req_param(r, "id");
     svc_conn *c = NULL;
     PGresult *res = NULL;
-    if (!auth_is_uuid(id)) {
+    if (!svc_is_uuid(id)) {
         svc_reply_not_found(r, THIS_CLIENT);
         return;
     }
@@ -273,7 +273,7 @@ void auth_clients_patch(svc_req *r, void *ctx) {
     json_t *body = NULL;
     svc_conn *c = NULL;
     PGresult *cur = NULL;
-    if (!auth_is_uuid(id)) {
+    if (!svc_is_uuid(id)) {
         svc_reply_not_found(r, THIS_CLIENT);
         return;
     }
@@ -311,7 +311,7 @@ void auth_clients_secret_rotate(svc_req *r, void *ctx) {
     char *secret = NULL, digest[AUTH_SHA256_HEX];
     svc_conn *c = NULL;
     PGresult *res = NULL;
-    if (!auth_is_uuid(id)) {
+    if (!svc_is_uuid(id)) {
         svc_reply_not_found(r, THIS_CLIENT);
         return;
     }
@@ -336,7 +336,7 @@ void auth_clients_secret_revoke(svc_req *r, void *ctx) {
     const char *id = svc_req_param(r, "id");
     svc_conn *c = NULL;
     PGresult *res = NULL;
-    if (!auth_is_uuid(id)) {
+    if (!svc_is_uuid(id)) {
         svc_reply_not_found(r, THIS_CLIENT);
         return;
     }

@@ -58,7 +58,7 @@ static void me_user(svc_req *r, const svc_principal *p) {
     char *scopes = NULL;
     svc_conn *c = NULL;
     PGresult *res = NULL;
-    if (!auth_is_uuid(p->subject)) {
+    if (!svc_is_uuid(p->subject)) {
         svc_reply_not_found(r, "Deze gebruiker");
         return;
     }
@@ -182,7 +182,7 @@ void auth_me_password(svc_req *r, void *vctx) {
     const auth_ctx *ctx = vctx;
     const svc_principal *p = svc_req_principal(r);
     json_t *body = NULL;
-    if (p->client_id != NULL || !auth_is_uuid(p->subject)) {
+    if (p->client_id != NULL || !svc_is_uuid(p->subject)) {
         svc_reply_problem(r, 403, "Alleen een gebruiker heeft een wachtwoord.");
         return;
     }

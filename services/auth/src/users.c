@@ -124,7 +124,7 @@ void auth_users_get(svc_req *r, void *ctx) {
     const char *id = svc_req_param(r, "id");
     svc_conn *c = NULL;
     PGresult *res = NULL;
-    if (!auth_is_uuid(id)) {
+    if (!svc_is_uuid(id)) {
         svc_reply_not_found(r, "Deze gebruiker");
         return;
     }
@@ -352,7 +352,7 @@ void auth_users_patch(svc_req *r, void *ctx) {
     json_t *body = NULL;
     svc_conn *c = NULL;
     PGresult *cur = NULL;
-    if (!auth_is_uuid(id)) {
+    if (!svc_is_uuid(id)) {
         svc_reply_not_found(r, "Deze gebruiker");
         return;
     }
@@ -406,7 +406,7 @@ void auth_users_password(svc_req *r, void *vctx) {
     json_t *body = NULL;
     svc_errors *errs = NULL;
     char *hash = NULL;
-    if (!auth_is_uuid(id)) {
+    if (!svc_is_uuid(id)) {
         svc_reply_not_found(r, "Deze gebruiker");
         return;
     }

@@ -7,19 +7,6 @@
 
 #include "svc/error.h"
 
-int auth_is_uuid(const char *text) {
-    static const char layout[] = "xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx";
-    if (text == NULL || strlen(text) != sizeof(layout) - 1)
-        return 0;
-    for (size_t i = 0; layout[i] != '\0'; i++) {
-        char c = text[i];
-        int hex = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-        if (layout[i] == '-' ? c != '-' : !hex)
-            return 0;
-    }
-    return 1;
-}
-
 int auth_random_token(size_t nbytes, char **out) {
     const int variant = sodium_base64_VARIANT_URLSAFE_NO_PADDING;
     unsigned char bytes[64];

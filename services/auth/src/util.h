@@ -9,8 +9,6 @@
 #define AUTH_SECRET_BYTES   32 /* client secrets and refresh tokens: 256 bits, 43 characters */
 #define AUTH_TOKEN_ID_BYTES 16 /* jti */
 
-/* 1 when text is a UUID in the canonical 8-4-4-4-12 hex form (any case). */
-int auth_is_uuid(const char *text);
 /* nbytes random bytes as unpadded base64url; *out is malloc'ed. */
 int auth_random_token(size_t nbytes, char **out);
 /* The SHA-256 of text as lower-case hex. Refresh tokens and client secrets are stored this way:

@@ -113,6 +113,19 @@ static int parse_date(const char *text) {
     return month >= 1 && month <= 12 && day >= 1 && day <= days_in_month(year, month);
 }
 
+int svc_is_uuid(const char *text) {
+    static const char layout[] = "xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx";
+    if (text == NULL || strlen(text) != sizeof(layout) - 1)
+        return 0;
+    for (size_t i = 0; layout[i] != '\0'; i++) {
+        char c = text[i];
+        int hex = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+        if (layout[i] == '-' ? c != '-' : !hex)
+            return 0;
+    }
+    return 1;
+}
+
 int svc_is_date(const char *text) {
     return text != NULL && strnlen(text, 11) == 10 && parse_date(text);
 }
@@ -319,6 +332,12 @@ static void check_value(checker *c, const char *name, const json_t *v, const svc
         break;
     case SVC_T_ENUM:
         check_enum(c, name, v, f->values);
+        break;
+    case SVC_T_UUID:
+        if (!json_is_string(v))
+            problem(c, name, "type", "Moet een tekst zijn.");
+        else if (!svc_is_uuid(json_string_value(v)))
+            problem(c, name, "format", "Moet een UUID zijn (8-4-4-4-12 hexadecimaal).");
         break;
     case SVC_T_ARRAY: /* an array of arrays: only the inner type is checked */
         if (!json_is_array(v))

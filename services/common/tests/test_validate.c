@@ -540,10 +540,25 @@ START_TEST(utf8_length) {
 }
 END_TEST
 
+START_TEST(uuids_in_the_8_4_4_4_12_form) {
+    ck_assert(svc_is_uuid("3fa85f64-5717-4562-b3fc-2c963f66afa6"));
+    ck_assert(svc_is_uuid("3FA85F64-5717-4562-B3FC-2C963F66AFA6"));
+    ck_assert(!svc_is_uuid(NULL));
+    ck_assert(!svc_is_uuid(""));
+    ck_assert(!svc_is_uuid("geen-uuid"));
+    ck_assert(!svc_is_uuid("3fa85f64571745622b3fc2c963f66afa6"));
+    ck_assert(!svc_is_uuid("3fa85f64-5717-4562-b3fc-2c963f66afa"));
+    ck_assert(!svc_is_uuid("3fa85f64-5717-4562-b3fc-2c963f66afa6x"));
+    ck_assert(!svc_is_uuid("3fa85f64-5717-4562-b3fc-2c963f66afg6"));
+    ck_assert(!svc_is_uuid("1' OR '1'='1"));
+}
+END_TEST
+
 static Suite *validate_suite(void) {
     Suite *s = suite_create("validate");
     TCase *tc = tcase_create("rules");
     tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_add_test(tc, uuids_in_the_8_4_4_4_12_form);
     tcase_add_test(tc, valid_input_has_no_problems);
     tcase_add_test(tc, required_field_missing);
     tcase_add_test(tc, optional_field_may_be_absent);

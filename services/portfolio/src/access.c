@@ -27,17 +27,6 @@ const char *pf_lines_limit(const svc_principal *p, char *buf, size_t size) {
     return buf;
 }
 
-int pf_is_uuid(const char *t) {
-    if (t == NULL || strlen(t) != 36)
-        return 0;
-    for (int i = 0; i < 36; i++) {
-        int dash = (i == 8 || i == 13 || i == 18 || i == 23);
-        if (dash ? t[i] != '-' : !isxdigit((unsigned char)t[i]))
-            return 0;
-    }
-    return 1;
-}
-
 int pf_is_int(const char *text, long long min, long long max) {
     if (text == NULL || *text == '\0' || strlen(text) > 18)
         return 0;

@@ -197,7 +197,7 @@ void pf_check_project(const json_t *body, svc_errors *errs) {
     if (json_is_object(pre))
         check_preconditions(pre, errs);
     json_array_foreach(json_object_get(body, "programmaIds"), i, v) {
-        if (json_is_string(v) && !pf_is_uuid(json_string_value(v)))
+        if (json_is_string(v) && !svc_is_uuid(json_string_value(v)))
             svc_errors_add(errs, "programmaIds", "format", "Elk element moet een UUID zijn.");
     }
     json_array_foreach(json_object_get(body, "tags"), i, v) {
@@ -239,7 +239,7 @@ void pf_check_action_line(const json_t *body, svc_errors *errs) {
         snprintf(prefix, sizeof(prefix), "trekkers[%zu]", i);
         svc_validate(v, lead, SVC_REJECT_UNKNOWN, prefix, errs);
         const char *id = json_string_value(json_object_get(v, "persoonId"));
-        if (id != NULL && !pf_is_uuid(id))
+        if (id != NULL && !svc_is_uuid(id))
             svc_errors_add(errs, prefix, "format", "persoonId moet een UUID zijn.");
     }
 }
@@ -258,7 +258,7 @@ static void check_side(const json_t *side, const char *name, svc_errors *errs) {
     int has_line = line != NULL && !json_is_null(line), has_project = project != NULL;
     if (has_line == has_project)
         svc_errors_add(errs, name, "conflict", "Geef precies een van actielijn of projectId.");
-    if (has_project && !pf_is_uuid(project))
+    if (has_project && !svc_is_uuid(project))
         svc_errors_add(errs, name, "format", "projectId moet een UUID zijn.");
 }
 
@@ -271,7 +271,7 @@ void pf_check_triage(const json_t *body, svc_errors *errs) {
     const char *outcome = json_string_value(json_object_get(body, "uitkomst"));
     const char *project_id = json_string_value(json_object_get(body, "projectId"));
     const json_t *project = json_object_get(body, "project");
-    if (project_id != NULL && !pf_is_uuid(project_id))
+    if (project_id != NULL && !svc_is_uuid(project_id))
         svc_errors_add(errs, "projectId", "format", "Moet een UUID zijn.");
     if (outcome == NULL)
         return;

@@ -15,8 +15,6 @@ int pf_is_editor(const svc_principal *p);
 /* The caller's action-line limit as a PostgreSQL array literal ("{1,3}") in buf, or NULL when
  * the caller is not limited (beheerder, or a redacteur without an actielijnen claim). */
 const char *pf_lines_limit(const svc_principal *p, char *buf, size_t size);
-/* 1 when text is a UUID / an action-line number 1..5 / a whole number. */
-int pf_is_uuid(const char *text);
 int pf_is_line_number(const char *text);
 int pf_is_int(const char *text, long long min, long long max);
 

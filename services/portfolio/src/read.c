@@ -20,7 +20,7 @@ void pf_read_text(svc_req *r, const char *sql, int n, const char *const *params,
 
 void pf_read_entity(svc_req *r, const char *sql, pf_id_kind kind, const char *what) {
     const char *id = svc_req_param(r, kind == PF_ID_LINE ? "nummer" : "id");
-    int ok = kind == PF_ID_LINE ? pf_is_line_number(id) : pf_is_uuid(id);
+    int ok = kind == PF_ID_LINE ? pf_is_line_number(id) : svc_is_uuid(id);
     if (!ok) {
         svc_reply_not_found(r, what);
         return;

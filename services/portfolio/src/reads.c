@@ -21,7 +21,7 @@
     void name(svc_req *r, void *ctx) {                                                             \
         (void)ctx;                                                                                 \
         const char *id = svc_req_param(r, "id");                                                   \
-        if (!pf_is_uuid(id)) {                                                                     \
+        if (!svc_is_uuid(id)) {                                                                    \
             svc_reply_not_found(r, "Dit project");                                                 \
             return;                                                                                \
         }                                                                                          \
@@ -49,7 +49,7 @@ CHILDREN(pf_reports_list, SQL_REPORTS)
 void pf_phase_change_get(svc_req *r, void *ctx) {
     (void)ctx;
     const char *id = svc_req_param(r, "id"), *event = svc_req_param(r, "wijziging");
-    if (!pf_is_uuid(id) || !pf_is_uuid(event)) {
+    if (!svc_is_uuid(id) || !svc_is_uuid(event)) {
         svc_reply_not_found(r, "Deze fasewijziging");
         return;
     }
@@ -156,7 +156,7 @@ void pf_dependencies_list(svc_req *r, void *ctx) {
         return;
     }
     const char *params[] = {int_filter(r, "actielijn", 5, errs), svc_req_query(r, "project")};
-    if (params[1] != NULL && !pf_is_uuid(params[1]))
+    if (params[1] != NULL && !svc_is_uuid(params[1]))
         svc_errors_add(errs, "project", "format", "Moet een UUID zijn.");
     if (svc_errors_count(errs) > 0)
         svc_reply_invalid(r, errs, NULL);

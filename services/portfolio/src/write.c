@@ -13,7 +13,7 @@ static const char *path_id(svc_req *r, const pf_write *w) {
     if (w->id_kind == PF_ID_NONE)
         return NULL;
     const char *id = svc_req_param(r, w->id_kind == PF_ID_LINE ? "nummer" : "id");
-    int ok = w->id_kind == PF_ID_LINE ? pf_is_line_number(id) : pf_is_uuid(id);
+    int ok = w->id_kind == PF_ID_LINE ? pf_is_line_number(id) : svc_is_uuid(id);
     return ok ? id : NULL;
 }
 

@@ -46,9 +46,9 @@ START_TEST(line_limit) {
 END_TEST
 
 START_TEST(ids) {
-    ck_assert(pf_is_uuid("0b5e7d4c-1f2a-4b3c-9d8e-7f6a5b4c3d2e"));
-    ck_assert(!pf_is_uuid("0b5e7d4c-1f2a-4b3c-9d8e-7f6a5b4c3d2"));
-    ck_assert(!pf_is_uuid("1' OR '1'='1"));
+    ck_assert(svc_is_uuid("0b5e7d4c-1f2a-4b3c-9d8e-7f6a5b4c3d2e"));
+    ck_assert(!svc_is_uuid("0b5e7d4c-1f2a-4b3c-9d8e-7f6a5b4c3d2"));
+    ck_assert(!svc_is_uuid("1' OR '1'='1"));
     ck_assert(pf_is_line_number("5"));
     ck_assert(!pf_is_line_number("6"));
     ck_assert(!pf_is_line_number("0"));

@@ -18,7 +18,7 @@ void stk_person_export(svc_req *r, void *ctx) {
     const char *id = svc_req_param(r, "id");
     if (stk_require_admin(r) != SVC_OK)
         return;
-    if (!stk_is_uuid(id)) {
+    if (!svc_is_uuid(id)) {
         svc_reply_not_found(r, "Deze persoon");
         return;
     }
@@ -61,7 +61,7 @@ void stk_person_erase(svc_req *r, void *ctx) {
     PGresult *cur = NULL;
     if (stk_require_admin(r) != SVC_OK)
         return;
-    if (!stk_is_uuid(id)) {
+    if (!svc_is_uuid(id)) {
         svc_reply_not_found(r, "Deze persoon");
         return;
     }

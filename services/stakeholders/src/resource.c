@@ -60,7 +60,7 @@ static void finish_write(svc_req *r, svc_conn *c, const stk_resource *res, const
 void stk_get(svc_req *r, void *ctx) {
     const stk_resource *res = ctx;
     const char *id = svc_req_param(r, "id");
-    if (!stk_is_uuid(id)) {
+    if (!svc_is_uuid(id)) {
         svc_reply_not_found(r, res->what);
         return;
     }
@@ -124,7 +124,7 @@ void stk_patch(svc_req *r, void *ctx) {
     PGresult *cur = NULL;
     if (stk_require_editor(r) != SVC_OK)
         return;
-    if (!stk_is_uuid(id)) {
+    if (!svc_is_uuid(id)) {
         svc_reply_not_found(r, res->what);
         return;
     }
@@ -176,7 +176,7 @@ void stk_delete(svc_req *r, void *ctx) {
     PGresult *cur = NULL;
     if (stk_require_editor(r) != SVC_OK)
         return;
-    if (!stk_is_uuid(id)) {
+    if (!svc_is_uuid(id)) {
         svc_reply_not_found(r, res->what);
         return;
     }

@@ -150,7 +150,7 @@ void stk_input_create(svc_req *r, void *ctx) {
     PGresult *cur = NULL;
     if (stk_require_editor(r) != SVC_OK)
         return;
-    if (!stk_is_uuid(id)) {
+    if (!svc_is_uuid(id)) {
         svc_reply_not_found(r, "Deze achterbanraadpleging");
         return;
     }
@@ -174,7 +174,7 @@ void stk_input_delete(svc_req *r, void *ctx) {
     PGresult *res = NULL;
     if (stk_require_editor(r) != SVC_OK)
         return;
-    if (!stk_is_uuid(id) || !stk_is_uuid(person)) {
+    if (!svc_is_uuid(id) || !svc_is_uuid(person)) {
         svc_reply_not_found(r, "Deze inbreng");
         return;
     }

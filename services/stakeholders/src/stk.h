@@ -59,8 +59,6 @@ extern const stk_route_table stk_route_tables[];
 
 /* --- helpers (util.c) --- */
 
-/* 1 when text is a UUID in the canonical 8-4-4-4-12 hex form. */
-int stk_is_uuid(const char *text);
 /* 403 unless the caller has the role redacteur or beheerder (writes) / beheerder (admin). */
 int stk_require_editor(svc_req *r);
 int stk_require_admin(svc_req *r);

@@ -31,22 +31,6 @@ const char *const stk_involvement_roles[] = {
     "trekker", "opdrachtgever", "deelnemer", "financier", "uitvoerder", "adviseur", NULL};
 const char *const stk_target_types[] = {"actielijn", "project", "programma", NULL};
 
-int stk_is_uuid(const char *text) {
-    static const int dash[] = {8, 13, 18, 23};
-    if (text == NULL || strlen(text) != 36)
-        return 0;
-    for (int i = 0, d = 0; i < 36; i++) {
-        if (d < 4 && i == dash[d]) {
-            if (text[i] != '-')
-                return 0;
-            d++;
-        } else if (!isxdigit((unsigned char)text[i])) {
-            return 0;
-        }
-    }
-    return 1;
-}
-
 static int has_role(svc_req *r, const char *role) {
     const svc_principal *p = svc_req_principal(r);
     return p != NULL && svc_principal_has_role(p, role);
@@ -165,7 +149,7 @@ void stk_reply_problem_with(svc_req *r, int status, const char *detail, json_t *
 
 void stk_check_uuid(const json_t *body, const char *field, svc_errors *errs) {
     const json_t *v = json_object_get(body, field);
-    if (json_is_string(v) && !stk_is_uuid(json_string_value(v)))
+    if (json_is_string(v) && !svc_is_uuid(json_string_value(v)))
         svc_errors_add(errs, field, "format", "Moet een UUID zijn.");
 }
 
@@ -177,7 +161,7 @@ void stk_check_uuid_array(const json_t *body, const char *field, svc_errors *err
         snprintf(name, sizeof(name), "%s[%zu]", field, i);
         if (!json_is_string(v))
             continue; /* a type problem already */
-        if (!stk_is_uuid(json_string_value(v)))
+        if (!svc_is_uuid(json_string_value(v)))
             svc_errors_add(errs, name, "format", "Moet een UUID zijn.");
         for (size_t j = 0; j < i; j++)
             if (json_equal(json_array_get(list, j), v)) {
@@ -209,7 +193,7 @@ void stk_check_action_lines(const json_t *body, const char *field, svc_errors *e
 
 const char *stk_query_uuid(svc_req *r, const char *name, svc_errors *errs) {
     const char *v = svc_req_query(r, name);
-    if (v != NULL && !stk_is_uuid(v)) {
+    if (v != NULL && !svc_is_uuid(v)) {
         svc_errors_add(errs, name, "format", "Moet een UUID zijn.");
         return NULL;
     }

@@ -26,6 +26,7 @@ typedef enum svc_type {
     SVC_T_ENUM,     /* a string among .values */
     SVC_T_ARRAY,    /* min/max: number of items; items of type .items (ENUM uses .values) */
     SVC_T_OBJECT,
+    SVC_T_UUID, /* "8-4-4-4-12" hexadecimal */
 } svc_type;
 
 /* flags */
@@ -53,6 +54,8 @@ int svc_validate(const json_t *obj, const svc_field *fields, unsigned int policy
 /* 1 when text is a valid calendar date "YYYY-MM-DD" / RFC 3339 date-time with offset. */
 int svc_is_date(const char *text);
 int svc_is_datetime(const char *text);
+/* 1 when text is a UUID in the 8-4-4-4-12 hexadecimal form (either case). */
+int svc_is_uuid(const char *text);
 /* Number of Unicode code points of a valid UTF-8 string. */
 size_t svc_utf8_length(const char *text);
 
