@@ -229,8 +229,12 @@ static int conn_failure(svc_conn *c, const PGresult *res) {
         message = PQerrorMessage(c->pg);
     conn_set_error(c, state, message);
     /* Class 08 is a connection exception; 57P01..57P03 mean the server is shutting down or not
-     * accepting connections: in every case this session is lost. */
-    bool lost = PQstatus(c->pg) != CONNECTION_OK || (state && strncmp(state, "08", 2) == 0) ||
+     * accepting connections: in every case this session is lost. Except 08P01 (protocol
+     * violation), which the server also sends for a wrong number of parameters on a session that
+     * goes on: a programming error (500), not an outage (503). */
+    bool protocol = state && strcmp(state, "08P01") == 0 && PQstatus(c->pg) == CONNECTION_OK;
+    bool lost = PQstatus(c->pg) != CONNECTION_OK ||
+                (state && strncmp(state, "08", 2) == 0 && !protocol) ||
                 (state && strncmp(state, "57P0", 4) == 0);
     if (lost) {
         c->broken = true;

@@ -295,6 +295,25 @@ START_TEST(unknown_statement_name_is_refused) {
 }
 END_TEST
 
+/* A wrong number of parameters is a programming error on a healthy session (the server says
+ * 08P01): a database error, not an outage, and the connection stays usable. */
+START_TEST(wrong_parameter_count_is_an_error_not_an_outage) {
+    svc_pool *pool = new_pool(pool_conninfo, 1, 1000);
+    svc_conn *c;
+    ck_assert_int_eq(svc_pool_acquire(pool, &c), SVC_OK);
+    const char *two[] = {"a", "b"};
+    PGresult *res = NULL;
+    ck_assert_int_eq(svc_conn_query(c, "add_item", 2, two, &res), SVC_EDB);
+    ck_assert_str_eq(svc_conn_sqlstate(c), "08P01");
+    ck_assert_int_eq(query_long(c, "count_items", 0, NULL), 0);
+    svc_pool_release(pool, c);
+    svc_pool_stats st;
+    svc_pool_get_stats(pool, &st);
+    ck_assert_uint_eq(st.reconnects, 1); /* the same connection went on */
+    svc_pool_free(pool);
+}
+END_TEST
+
 /* ---- bounded size ---- */
 
 START_TEST(a_full_pool_answers_busy_after_the_timeout) {
@@ -754,6 +773,7 @@ int main(void) {
     tcase_add_test(tc,
                    statements_are_prepared_lazily_and_again_after_the_server_kills_the_connection);
     tcase_add_test(tc, unknown_statement_name_is_refused);
+    tcase_add_test(tc, wrong_parameter_count_is_an_error_not_an_outage);
     tcase_add_test(tc, a_full_pool_answers_busy_after_the_timeout);
     tcase_add_test(tc, a_waiter_gets_the_released_connection);
     tcase_add_test(tc, eight_threads_share_three_connections_correctly);
