@@ -1,0 +1,164 @@
+# shellcheck shell=bash
+# Benchmarks of the monitoring service (see scripts/bench.d/README.md and issue 6, "Speed"):
+# - the series query (one indicator, 15 areas, 28 quarters) >= 0.25 x pgbench -S, p99 < 10 ms;
+# - a push of 1,000,000 new observations as CSV at most 1.5 x the time of `psql \copy` of the
+#   same file into a staging table plus the same upsert, measured in the same run, with the
+#   service's peak RSS (VmHWM) under 100 MB; the re-push of the same million (all unchanged) at
+#   most 1.5 x that reference too;
+# - with MONITORING_BENCH_10M=1: 10 million observations in the store, then the series p99 again.
+
+MONITORING_API=/api/monitoring/v1
+MONITORING_SERIES="$MONITORING_API/indicatoren/WT_JGGZ/reeks?vanaf=2019-Q1&tot=2025-Q4"
+
+BENCH_SCENARIOS+=(
+    "monitoring-reeks|monitoring|GET|$MONITORING_SERIES|0.25|10|"
+)
+
+# 120 monthly bench indicators (BENCH_001 ..) and the CSV of a million of their observations
+# (1950-01 .. 1999-12 for the 14 municipalities); earlier bench observations are removed so that
+# the push creates a million new ones.
+bench_setup_monitoring() {
+    bench_psql <<'SQL'
+SET search_path = monitoring;
+INSERT INTO indicator (code, name, unit, direction, source_code, frequency, aggregation)
+SELECT 'BENCH_' || lpad(g::text, 3, '0'), 'Benchmarkindicator ' || g, 'aantal', 'neutraal',
+       'tmsd', 'maand', 'som'
+FROM generate_series(1, 120) AS g
+ON CONFLICT (code) DO NOTHING;
+DELETE FROM observation WHERE indicator_id IN (SELECT id FROM indicator WHERE code LIKE 'BENCH\_%');
+DELETE FROM observation_history WHERE indicator_id IN (SELECT id FROM indicator WHERE code LIKE 'BENCH\_%');
+VACUUM ANALYZE observation;
+SQL
+    {
+        printf 'indicator;gebied;periode;waarde;teller;noemer;status\n'
+        bench_psql -At -c "COPY (SELECT 'BENCH_' || lpad(i::text, 3, '0') || ';' || a.code || ';'
+            || y || '-' || lpad(m::text, 2, '0') || ';' || ((i * 7 + y * 13 + m) % 1000) || '.'
+            || (i + m) % 10 || ';;;definitief'
+            FROM generate_series(1, 120) AS i,
+                 (SELECT code FROM monitoring.area WHERE level = 'gemeente') AS a,
+                 generate_series(1950, 1999) AS y, generate_series(1, 12) AS m
+            LIMIT 1000000) TO STDOUT"
+    } >"$WORK/monitoring-push.csv"
+    if [[ ${MONITORING_BENCH_10M:-0} == 1 ]]; then
+        monitoring_load_10m
+    fi
+}
+
+# National scale: 10 million observations (200 indicators x 4,170 areas x 12 months) under
+# indicators BENCH10M_* and areas BENCH-W* (districts of the municipalities). Loaded once.
+monitoring_load_10m() {
+    info "monitoring: loading 10 million observations (once)"
+    bench_psql <<'SQL'
+SET search_path = monitoring;
+DO $$
+BEGIN
+    IF EXISTS (SELECT 1 FROM indicator WHERE code = 'BENCH10M_200') THEN
+        RETURN;
+    END IF;
+    INSERT INTO area (code, name, level, parent_id, inhabitants)
+    SELECT 'BENCH-W' || lpad(w::text, 5, '0'), 'Benchmarkwijk ' || w, 'wijk', m.id, 1000 + w % 5000
+    FROM generate_series(1, 4170) AS w
+    JOIN (SELECT id, row_number() OVER (ORDER BY code) - 1 AS n FROM area WHERE level = 'gemeente') m
+      ON m.n = w % 14;
+    INSERT INTO indicator (code, name, unit, direction, source_code, frequency, aggregation)
+    SELECT 'BENCH10M_' || lpad(g::text, 3, '0'), 'Landelijke benchmark ' || g, 'aantal',
+           'neutraal', 'tmsd', 'maand', 'som'
+    FROM generate_series(1, 200) AS g;
+    INSERT INTO observation (indicator_id, area_id, period, value, status, batch_id)
+    SELECT i.id, a.id, '2015-' || lpad(m::text, 2, '0'), (i.id + a.id + m) % 977, 'definitief',
+           '00000000-0000-4000-8000-0000000b10e0'
+    FROM indicator i, area a, generate_series(1, 12) AS m
+    WHERE i.code LIKE 'BENCH10M\_%' AND a.code LIKE 'BENCH-W%';
+END
+$$;
+VACUUM ANALYZE observation;
+SQL
+}
+
+monitoring_ms_since() {
+    printf '%s\n' $((($(date +%s%N) - $1) / 1000000))
+}
+
+# A machine client with monitoring:ingest (the admin token has every scope but that one).
+monitoring_ingest_token() {
+    local id secret body
+    id=bench-kennispunt-$(date +%s%N)
+    body=$(printf '{"clientId":"%s","naam":"Benchmark Kennispunt","scopes":["monitoring:read","monitoring:ingest"]}' "$id")
+    secret=$(curl -fsS -H "Authorization: Bearer $BENCH_TOKEN" -H 'Content-Type: application/json' \
+        --data-binary "$body" "http://127.0.0.1:${SVC_PORT[auth]}/api/auth/v1/clients" |
+        sed -n 's/.*"clientSecret" *: *"\([^"]*\)".*/\1/p')
+    [[ -n $secret ]] || die "monitoring: could not create the bench ingest client"
+    curl -fsS --data-urlencode grant_type=client_credentials --data-urlencode "client_id=$id" \
+        --data-urlencode "client_secret=$secret" --data-urlencode 'scope=monitoring:ingest' \
+        "http://127.0.0.1:${SVC_PORT[auth]}/api/auth/v1/token" |
+        sed -n 's/.*"access_token" *: *"\([^"]*\)".*/\1/p'
+}
+
+# The reference: psql \copy of the same file into a staging table plus the same upsert (codes
+# resolved by join, as the file has codes), timed; rolled back so that the service's push still
+# creates the rows.
+monitoring_reference_ms() {
+    local start
+    cat >"$WORK/monitoring-ref.sql" <<'SQL'
+BEGIN;
+CREATE TEMP TABLE ref_staging (indicator text, area text, period text, value numeric,
+    numerator numeric, denominator numeric, status text) ON COMMIT DROP;
+\copy ref_staging FROM pstdin WITH (FORMAT csv, HEADER true, DELIMITER ';')
+INSERT INTO monitoring.observation AS o (indicator_id, area_id, period, value, numerator,
+    denominator, status, batch_id)
+SELECT i.id, a.id, s.period, s.value, s.numerator, s.denominator,
+       coalesce(s.status, 'definitief'), '00000000-0000-4000-8000-00000000be7c'
+FROM ref_staging s JOIN monitoring.indicator i ON i.code = s.indicator
+JOIN monitoring.area a ON a.code = s.area
+ON CONFLICT (indicator_id, area_id, period) DO UPDATE SET value = EXCLUDED.value,
+    numerator = EXCLUDED.numerator, denominator = EXCLUDED.denominator, status = EXCLUDED.status,
+    batch_id = EXCLUDED.batch_id, version = o.version + 1, updated_at = now()
+WHERE (o.value, o.numerator, o.denominator, o.status) IS DISTINCT FROM
+      (EXCLUDED.value, EXCLUDED.numerator, EXCLUDED.denominator, EXCLUDED.status);
+ROLLBACK;
+SQL
+    start=$(date +%s%N)
+    bench_psql -f "$WORK/monitoring-ref.sql" <"$WORK/monitoring-push.csv" >/dev/null
+    monitoring_ms_since "$start"
+}
+
+# The service's push of the file; prints "<ms> <status>".
+monitoring_push_ms() {
+    local start status
+    start=$(date +%s%N)
+    status=$(curl -sS -o "$WORK/monitoring-push-answer.json" -w '%{http_code}' \
+        -H "Authorization: Bearer $1" -H 'Content-Type: text/csv' \
+        --data-binary @"$WORK/monitoring-push.csv" \
+        "http://127.0.0.1:${SVC_PORT[monitoring]}$MONITORING_API/importen")
+    printf '%s %s\n' "$(monitoring_ms_since "$start")" "$status"
+}
+
+bench_custom_monitoring() {
+    local token ref_new push_new st_new ref_re push_re st_re hwm ratio_new ratio_re
+    token=$(monitoring_ingest_token)
+    [[ -n $token ]] || die "monitoring: no ingest token"
+    ref_new=$(monitoring_reference_ms)
+    read -r push_new st_new < <(monitoring_push_ms "$token")
+    [[ $st_new == 201 ]] || die "monitoring: the push answered $st_new: $(head -c 400 "$WORK/monitoring-push-answer.json")"
+    grep -q '"aangemaakt":1000000' "$WORK/monitoring-push-answer.json" ||
+        die "monitoring: the push did not create a million rows: $(head -c 400 "$WORK/monitoring-push-answer.json")"
+    ref_re=$(monitoring_reference_ms)
+    read -r push_re st_re < <(monitoring_push_ms "$token")
+    [[ $st_re == 201 ]] || die "monitoring: the re-push answered $st_re"
+    grep -q '"ongewijzigd":1000000' "$WORK/monitoring-push-answer.json" ||
+        die "monitoring: the re-push was not all unchanged: $(head -c 400 "$WORK/monitoring-push-answer.json")"
+    hwm=$(awk '/^VmHWM:/ { print $2 }' "/proc/${SVC_PID[monitoring]}/status")
+    ratio_new=$(awk -v a="$push_new" -v b="$ref_new" 'BEGIN { printf "%.3f", a / b }')
+    ratio_re=$(awk -v a="$push_re" -v b="$ref_re" 'BEGIN { printf "%.3f", a / b }')
+    bench_check "monitoring push 1M new rows (CSV) <= 1.5 x psql \\copy + upsert" "$ratio_new" "v <= 1.5"
+    bench_check "monitoring re-push 1M rows (unchanged) <= 1.5 x psql \\copy + upsert" "$ratio_re" "v <= 1.5"
+    bench_check "monitoring peak RSS (VmHWM, kB) during the pushes < 100 MB" "$hwm" "v < 102400"
+    bench_result_json "{\"monitoringPushNewMs\":$push_new,\"monitoringReferenceNewMs\":$ref_new,\"monitoringPushAgainMs\":$push_re,\"monitoringReferenceAgainMs\":$ref_re,\"monitoringVmHWMkB\":$hwm}"
+    if [[ ${MONITORING_BENCH_10M:-0} == 1 ]]; then
+        local n
+        n=$(bench_psql -At -c 'SELECT count(*) FROM monitoring.observation')
+        bench_wrk monitoring-reeks-10m monitoring GET "$MONITORING_SERIES" ""
+        bench_check "monitoring series p99 (ms) with $n observations < 10" "${R_P99[monitoring-reeks-10m]}" "v < 10"
+        bench_result_json "{\"monitoringObservations\":$n,\"monitoringSeries10mP99Ms\":${R_P99[monitoring-reeks-10m]},\"monitoringSeries10mRps\":${R_RPS[monitoring-reeks-10m]}}"
+    fi
+}

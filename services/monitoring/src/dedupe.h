@@ -1,0 +1,24 @@
+/* The keys (indicator, area, period) seen so far in one push, to reject the same key twice. An
+ * open-addressing table of 64-bit hashes with the row that had the key first: 12 bytes a slot,
+ * at most half full, so about 24 MB for a million rows. Two different keys with the same 64-bit
+ * hash (probability about n^2 / 2^65: 3e-8 for a million rows) would be taken for one. */
+#ifndef MON_DEDUPE_H
+#define MON_DEDUPE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct mon_dedupe {
+    uint64_t *keys; /* 0: empty */
+    uint32_t *rows;
+    size_t cap, n;
+} mon_dedupe;
+
+/* expected: about how many rows will come (the table grows when more do). */
+int mon_dedupe_init(mon_dedupe *d, size_t expected);
+void mon_dedupe_free(mon_dedupe *d);
+/* 0 when new (and remembered), the row number of the earlier row when seen, -1 without memory. */
+long mon_dedupe_add(mon_dedupe *d, long indicator, long area, const char *period, size_t n,
+                    uint32_t row);
+
+#endif

@@ -1,0 +1,193 @@
+/* The push's database steps: stage with COPY, check set-based, upsert in one statement. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rowcheck.h"
+#include "copyout.h"
+#include "push.h"
+#include "rows.h"
+#include "sql.h"
+
+static int copy_sink(void *ctx, const char *data, size_t n) {
+    return PQputCopyData(ctx, data, (int)n) == 1 ? 0 : -1;
+}
+
+static int fail_db(svc_req *r, svc_conn *c, const char *step, int rc) {
+    svc_log(SVC_LOG_ERROR, "request %s: push step %s failed: %s", svc_req_id(r), step,
+            svc_conn_error(c));
+    svc_reply_db_error(r, rc == SVC_OK ? SVC_EDB : rc);
+    return SVC_EREPLIED;
+}
+
+/* End the COPY (with an error message: abort it) and collect its result. */
+static int copy_end(svc_conn *c, const char *abort_reason) {
+    PGconn *pg = svc_conn_pg(c);
+    int ok = PQputCopyEnd(pg, abort_reason) == 1;
+    PGresult *res;
+    while ((res = PQgetResult(pg)) != NULL) {
+        if (PQresultStatus(res) != PGRES_COMMAND_OK)
+            ok = 0;
+        PQclear(res);
+    }
+    if (PQstatus(pg) != CONNECTION_OK)
+        return SVC_EUNAVAILABLE;
+    return ok && abort_reason == NULL ? SVC_OK : SVC_EDB;
+}
+
+/* The catalog of the checks, borrowed from two query results that live as long as the push. */
+typedef struct catalog_rows {
+    PGresult *ind_res, *area_res;
+    mon_ind *ind;
+    mon_area *area;
+    mon_catalog catalog;
+} catalog_rows;
+
+static const char *frequency_name(char f) {
+    return f == 'y' ? "jaar" : f == 'q' ? "kwartaal" : "maand";
+}
+
+static int load_catalog(svc_req *r, svc_conn *c, catalog_rows *cr) {
+    int rc = svc_db_query(r, c, SQL_PUSH_INDICATORS, 0, NULL, NULL, &cr->ind_res);
+    if (rc == SVC_OK)
+        rc = svc_db_query(r, c, SQL_PUSH_AREAS, 0, NULL, NULL, &cr->area_res);
+    if (rc != SVC_OK)
+        return rc;
+    size_t ni = (size_t)PQntuples(cr->ind_res), na = (size_t)PQntuples(cr->area_res);
+    cr->ind = calloc(ni + 1, sizeof(*cr->ind));
+    cr->area = calloc(na + 1, sizeof(*cr->area));
+    if (cr->ind == NULL || cr->area == NULL) {
+        svc_reply_problem(r, 500, NULL);
+        return SVC_EREPLIED;
+    }
+    for (size_t i = 0; i < ni; i++) {
+        const char *f = svc_col(cr->ind_res, (int)i, 2);
+        mon_ind *d = &cr->ind[i];
+        d->code = svc_col(cr->ind_res, (int)i, 0);
+        d->id = (long)svc_col_int(cr->ind_res, (int)i, 1);
+        d->frequency = strcmp(f, "jaar") == 0 ? 'y' : strcmp(f, "kwartaal") == 0 ? 'q' : 'm';
+        d->frequency_name = frequency_name(d->frequency);
+        d->ratio = (unsigned char)svc_col_bool(cr->ind_res, (int)i, 3);
+        d->share = (unsigned char)svc_col_bool(cr->ind_res, (int)i, 4);
+    }
+    for (size_t i = 0; i < na; i++) {
+        cr->area[i].code = svc_col(cr->area_res, (int)i, 0);
+        cr->area[i].id = (long)svc_col_int(cr->area_res, (int)i, 1);
+    }
+    cr->catalog = (mon_catalog){cr->ind, ni, cr->area, na};
+    return SVC_OK;
+}
+
+static void catalog_free(catalog_rows *cr) {
+    PQclear(cr->ind_res);
+    PQclear(cr->area_res);
+    free(cr->ind);
+    free(cr->area);
+}
+
+/* About how many rows the body holds: its lines (CSV) or its objects (JSON). */
+static size_t expected_rows(const char *body, size_t len, int csv) {
+    size_t n = 0;
+    const char *p = body, *end = body + len;
+    while (p < end && (p = memchr(p, csv ? '\n' : '{', (size_t)(end - p))) != NULL) {
+        n++;
+        p++;
+    }
+    return n + 1;
+}
+
+static int start_copy(svc_conn *c) {
+    PGresult *res = PQexec(svc_conn_pg(c), mon_sql_push_copy);
+    int copying = PQresultStatus(res) == PGRES_COPY_IN;
+    PQclear(res);
+    return copying ? SVC_OK : SVC_EDB;
+}
+
+/* Check the rows and COPY them; the catalog is read before the COPY starts (no other statement
+ * can run during one). */
+static int stream_rows(svc_req *r, svc_conn *c, mon_push_state *p, svc_errors *errs) {
+    catalog_rows cr = {0};
+    mon_check check;
+    size_t len = 0;
+    const char *body = svc_req_body(r, &len);
+    mon_copyout *out = malloc(sizeof(*out));
+    int rc = load_catalog(r, c, &cr), checking = 0;
+    if (rc == SVC_OK && out == NULL)
+        rc = SVC_ENOMEM;
+    if (rc == SVC_OK) {
+        mon_copyout_init(out, copy_sink, svc_conn_pg(c));
+        rc = mon_check_init(&check, &cr.catalog, out, expected_rows(body, len, p->csv)) == 0
+                 ? SVC_OK
+                 : SVC_ENOMEM;
+        checking = 1;
+    }
+    if (rc == SVC_OK && (rc = start_copy(c)) != SVC_OK)
+        fail_db(r, c, "copy", rc);
+    else if (rc == SVC_OK) {
+        rc = p->csv ? mon_rows_csv(body, len, mon_check_row, &check, errs)
+                    : mon_rows_json(body, len, mon_check_row, &check, errs);
+        if (rc == SVC_OK && mon_copyout_flush(out) != 0)
+            rc = SVC_EDB;
+        int end = copy_end(c, rc == SVC_OK ? NULL : "push rejected");
+        p->rows = check.rows;
+        p->rejected = check.rejected;
+        if (rc == SVC_EINVAL)
+            svc_reply_invalid(r, errs, "De inhoud is als geheel onleesbaar; er is niets verwerkt.");
+        else if (rc != SVC_OK || end != SVC_OK)
+            fail_db(r, c, "copy data", end != SVC_OK ? end : rc);
+        if (rc == SVC_OK)
+            rc = end;
+    } else if (rc == SVC_ENOMEM) {
+        svc_reply_problem(r, 500, NULL);
+    }
+    if (checking)
+        mon_check_free(&check);
+    catalog_free(&cr);
+    free(out);
+    return rc == SVC_OK ? SVC_OK : SVC_EREPLIED;
+}
+
+int mon_push_stage(svc_req *r, svc_conn *c, mon_push_state *p) {
+    int rc = svc_conn_exec(c, mon_sql_push_tables);
+    if (rc != SVC_OK)
+        return fail_db(r, c, "tables", rc);
+    svc_errors *errs = NULL;
+    if (svc_errors_new(&errs) != SVC_OK) {
+        svc_reply_problem(r, 500, NULL);
+        return SVC_EREPLIED;
+    }
+    rc = stream_rows(r, c, p, errs);
+    svc_errors_free(errs);
+    return rc;
+}
+
+static int run(svc_req *r, svc_conn *c, const char *stmt, int n, const char *const *params,
+               PGresult **res) {
+    return svc_db_query(r, c, stmt, n, params, NULL, res);
+}
+
+int mon_push_apply(svc_req *r, svc_conn *c, mon_push_state *p) {
+    PGresult *res = NULL;
+    long long valid = p->rows - p->rejected;
+    int rc = SVC_OK;
+    if (p->rejected > 0 && !p->partial) {
+        p->skipped = valid; /* atomic: one bad row and nothing is written */
+    } else if (p->dry_run) {
+        rc = run(r, c, SQL_PUSH_CLASSIFY, 0, NULL, &res);
+        if (rc == SVC_OK) {
+            p->created = svc_col_int(res, 0, 0);
+            p->updated = svc_col_int(res, 0, 1);
+            p->unchanged = svc_col_int(res, 0, 2);
+        }
+    } else {
+        const char *params[] = {p->batch_id};
+        rc = run(r, c, SQL_PUSH_UPSERT, 1, params, &res);
+        if (rc == SVC_OK) {
+            p->created = svc_col_int(res, 0, 0);
+            p->updated = svc_col_int(res, 0, 1);
+            p->unchanged = valid - p->created - p->updated;
+        }
+    }
+    PQclear(res);
+    return rc;
+}

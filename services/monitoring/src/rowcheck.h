@@ -1,0 +1,34 @@
+/* The checks of every row of a push, done while the body streams (the sink of rows.h): known
+ * indicator and area, a period in the indicator's frequency, numbers, numerator and denominator,
+ * status, and the same key twice. A valid row goes to the staging table with its ids resolved;
+ * a rejected row goes there as one line per problem (field, code, reason), so the answer can
+ * list every problem of every row while memory holds none of them.
+ *
+ * Staging columns: row_number, line_number, seq, problem, indicator_id, area_id, period, value,
+ * numerator, denominator, status, field, code, reason. */
+#ifndef MON_CHECK_H
+#define MON_CHECK_H
+
+#include "catalog.h"
+#include "copyout.h"
+#include "dedupe.h"
+#include "rows.h"
+
+typedef struct mon_check {
+    const mon_catalog *catalog;
+    mon_copyout *out;
+    mon_dedupe dedupe;
+    long long rows, rejected;
+} mon_check;
+
+int mon_check_init(mon_check *c, const mon_catalog *catalog, mon_copyout *out, size_t expected);
+void mon_check_free(mon_check *c);
+/* The sink (mon_row_fn): ctx is the mon_check. */
+int mon_check_row(void *ctx, const mon_raw_row *row);
+
+/* A decimal as the push takes it: -?[0-9]{1,15}(.[0-9]{1,10})? */
+int mon_is_decimal(const char *s, size_t n);
+/* Does the period (n bytes) fit the frequency ('m', 'q', 'y')? */
+int mon_period_fits(const char *s, size_t n, char frequency);
+
+#endif
