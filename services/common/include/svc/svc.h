@@ -17,5 +17,6 @@
 #include "svc/db.h"
 #include "svc/audit.h"
 #include "svc/service.h"
+#include "svc/cache.h"
 
 #endif
