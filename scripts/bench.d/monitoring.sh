@@ -133,8 +133,18 @@ monitoring_push_ms() {
     printf '%s %s\n' "$(monitoring_ms_since "$start")" "$status"
 }
 
+# The series read right after a change (the answer cache's miss: the query itself), and the
+# one after it (a hit); prints "<miss ms> <hit ms>".
+monitoring_series_after_change_ms() {
+    local url=http://127.0.0.1:${SVC_PORT[monitoring]}$MONITORING_SERIES miss hit
+    bench_psql -c "UPDATE monitoring.area SET inhabitants = inhabitants WHERE level = 'regio'" >/dev/null
+    miss=$(curl -fsS -o /dev/null -w '%{time_total}' -H "Authorization: Bearer $BENCH_TOKEN" "$url")
+    hit=$(curl -fsS -o /dev/null -w '%{time_total}' -H "Authorization: Bearer $BENCH_TOKEN" "$url")
+    awk -v a="$miss" -v b="$hit" 'BEGIN { printf "%.2f %.2f\n", a * 1000, b * 1000 }'
+}
+
 bench_custom_monitoring() {
-    local token ref_new push_new st_new ref_re push_re st_re hwm ratio_new ratio_re
+    local token ref_new push_new st_new ref_re push_re st_re hwm ratio_new ratio_re miss_ms hit_ms
     token=$(monitoring_ingest_token)
     [[ -n $token ]] || die "monitoring: no ingest token"
     ref_new=$(monitoring_reference_ms)
@@ -153,6 +163,8 @@ bench_custom_monitoring() {
     bench_check "monitoring push 1M new rows (CSV) <= 1.5 x psql \\copy + upsert" "$ratio_new" "v <= 1.5"
     bench_check "monitoring re-push 1M rows (unchanged) <= 1.5 x psql \\copy + upsert" "$ratio_re" "v <= 1.5"
     bench_check "monitoring peak RSS (VmHWM, kB) during the pushes < 100 MB" "$hwm" "v < 102400"
+    read -r miss_ms hit_ms < <(monitoring_series_after_change_ms)
+    bench_result_json "{\"monitoringSeriesAfterChangeMs\":$miss_ms,\"monitoringSeriesCachedMs\":$hit_ms}"
     bench_result_json "{\"monitoringPushNewMs\":$push_new,\"monitoringReferenceNewMs\":$ref_new,\"monitoringPushAgainMs\":$push_re,\"monitoringReferenceAgainMs\":$ref_re,\"monitoringVmHWMkB\":$hwm}"
     if [[ ${MONITORING_BENCH_10M:-0} == 1 ]]; then
         local n

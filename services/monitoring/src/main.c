@@ -33,13 +33,17 @@ static int mon_open(svc_config *cfg, void **out, char **err) {
     svc->ctx.cfg = cfg;
     svc->ctx.settings = &svc->settings;
     keep_big_blocks_mmapped();
-    return mon_settings_load(&svc->settings, cfg, err);
+    int rc = mon_settings_load(&svc->settings, cfg, err);
+    if (rc == SVC_OK)
+        rc = svc_cache_new(&svc->ctx.cache, svc->settings.cache_bytes);
+    return rc;
 }
 
 static void mon_close(void *vsvc) {
     mon_service *svc = vsvc;
     if (svc == NULL)
         return;
+    svc_cache_free(svc->ctx.cache);
     mon_settings_clear(&svc->settings);
     free(svc);
 }

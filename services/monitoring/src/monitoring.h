@@ -2,6 +2,7 @@
 #ifndef MON_MONITORING_H
 #define MON_MONITORING_H
 
+#include "svc/cache.h"
 #include "svc/svc.h"
 
 #define MON_VERSION      "1.0.0"
@@ -17,6 +18,7 @@ typedef struct mon_settings {
         max_push_bytes; /* MONITORING_MAX_PUSH_BYTES, default 256 MiB: the body limit of a push */
     size_t max_json_bytes; /* MAX_BODY_BYTES as configured: the limit of every other body */
     char *seed_dir;        /* MONITORING_SEED_DIR, default "services/monitoring/seed" */
+    size_t cache_bytes;    /* MONITORING_CACHE_BYTES, default 4 MiB: the answer cache's budget */
 } mon_settings;
 
 /* Read the MONITORING_* variables; sets cfg->max_body_bytes to the push limit (the shared
@@ -27,6 +29,7 @@ void mon_settings_clear(mon_settings *s);
 typedef struct mon_ctx {
     const svc_config *cfg;
     const mon_settings *settings;
+    svc_cache *cache; /* answers of the read queries (cached.h) */
 } mon_ctx;
 
 extern const svc_route mon_routes[];

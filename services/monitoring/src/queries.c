@@ -1,8 +1,10 @@
-/* The queries: a series for a chart, a snapshot for a map, the signals (brandhaarden). */
+/* The queries: a series for a chart, a snapshot for a map, the signals (brandhaarden), answered
+ * through the answer cache (cached.h). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "cached.h"
 #include "sql.h"
 #include "util.h"
 
@@ -54,29 +56,26 @@ static char *area_array(const char *list, svc_errors *errs) {
     return out;
 }
 
-static void reply_series(svc_req *r, const char *const *params) {
-    svc_conn *c = NULL;
-    PGresult *res = NULL;
-    if (svc_db_acquire(r, &c) == SVC_OK &&
-        svc_db_query(r, c, SQL_SERIES, 4, params, NULL, &res) == SVC_OK) {
-        const char *json = svc_col(res, 0, 0), *unknown = svc_col(res, 0, 1);
-        svc_errors *errs = NULL;
-        if (json == NULL) {
-            svc_reply_not_found(r, "Deze indicator");
-        } else if (unknown != NULL && svc_errors_new(&errs) == SVC_OK) {
+/* The series' answer: 404 for an unknown indicator, 400 naming unknown areas. */
+static const char *series_answer(svc_req *r, const PGresult *res, const char *what) {
+    const char *json = svc_col(res, 0, 0), *unknown = svc_col(res, 0, 1);
+    svc_errors *errs = NULL;
+    if (json == NULL) {
+        svc_reply_not_found(r, what);
+    } else if (unknown != NULL) {
+        if (svc_errors_new(&errs) == SVC_OK) {
             svc_errors_add(errs, "gebieden", "unknown", "Onbekende gebieden: %s.", unknown);
             svc_reply_invalid(r, errs, NULL);
         } else {
-            svc_reply_json_text(r, 200, json, strlen(json));
+            svc_reply_problem(r, 500, NULL);
         }
         svc_errors_free(errs);
+        return NULL;
     }
-    PQclear(res);
-    svc_db_release(r, c);
+    return json;
 }
 
 void mon_series(svc_req *r, void *ctx) {
-    (void)ctx;
     svc_errors *errs = NULL;
     if (svc_errors_new(&errs) != SVC_OK) {
         svc_reply_problem(r, 500, NULL);
@@ -96,13 +95,12 @@ void mon_series(svc_req *r, void *ctx) {
     else if (svc_errors_count(errs) > 0)
         svc_reply_invalid(r, errs, NULL);
     else
-        reply_series(r, params);
+        mon_reply_cached(r, ctx, SQL_SERIES, 4, params, "Deze indicator", series_answer);
     free(array);
     svc_errors_free(errs);
 }
 
 void mon_snapshot(svc_req *r, void *ctx) {
-    (void)ctx;
     svc_errors *errs = NULL;
     char window[16];
     if (svc_errors_new(&errs) != SVC_OK) {
@@ -115,12 +113,11 @@ void mon_snapshot(svc_req *r, void *ctx) {
     if (svc_errors_count(errs) > 0)
         svc_reply_invalid(r, errs, NULL);
     else
-        mon_reply_query_json(r, SQL_SNAPSHOT, 3, params, "Deze indicator");
+        mon_reply_cached(r, ctx, SQL_SNAPSHOT, 3, params, "Deze indicator", mon_answer_first);
     svc_errors_free(errs);
 }
 
 void mon_signals(svc_req *r, void *ctx) {
-    (void)ctx;
     svc_errors *errs = NULL;
     char window[16], line[16];
     if (svc_errors_new(&errs) != SVC_OK) {
@@ -139,6 +136,6 @@ void mon_signals(svc_req *r, void *ctx) {
     if (svc_errors_count(errs) > 0)
         svc_reply_invalid(r, errs, NULL);
     else
-        mon_reply_query_json(r, SQL_SIGNALS, 5, params, "De signalen");
+        mon_reply_cached(r, ctx, SQL_SIGNALS, 5, params, "De signalen", mon_answer_first);
     svc_errors_free(errs);
 }

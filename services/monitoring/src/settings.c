@@ -8,9 +8,11 @@
 #define MIB                    (1024UL * 1024UL)
 #define DEFAULT_MAX_PUSH_BYTES (256UL * MIB)
 #define MAX_MAX_PUSH_BYTES     (2048UL * MIB)
+#define DEFAULT_CACHE_BYTES    (4UL * MIB)
+#define MAX_CACHE_BYTES        (1024UL * MIB)
 
 int mon_settings_load(mon_settings *s, svc_config *cfg, char **errmsg) {
-    unsigned long push = 0;
+    unsigned long push = 0, cache = 0;
     memset(s, 0, sizeof(*s));
     if (svc_env_uint("MONITORING_MAX_PUSH_BYTES", DEFAULT_MAX_PUSH_BYTES, 1, MAX_MAX_PUSH_BYTES,
                      &push) != SVC_OK) {
@@ -21,6 +23,16 @@ int mon_settings_load(mon_settings *s, svc_config *cfg, char **errmsg) {
             *errmsg = NULL;
         return SVC_EINVAL;
     }
+    if (svc_env_uint("MONITORING_CACHE_BYTES", DEFAULT_CACHE_BYTES, 0, MAX_CACHE_BYTES, &cache) !=
+        SVC_OK) {
+        if (errmsg != NULL && asprintf(errmsg,
+                                       "MONITORING_CACHE_BYTES must be a whole number of bytes "
+                                       "from 0 to %lu",
+                                       MAX_CACHE_BYTES) < 0)
+            *errmsg = NULL;
+        return SVC_EINVAL;
+    }
+    s->cache_bytes = cache;
     if (svc_env_string("MONITORING_SEED_DIR", "services/monitoring/seed", &s->seed_dir) != SVC_OK)
         return SVC_ENOMEM;
     /* The shared server enforces cfg->max_body_bytes before any handler runs: it becomes the

@@ -308,9 +308,9 @@ static const char SERIES[] =
     " UNION ALL SELECT a.id, a.code, a.name, a.level,"
     " row_number() OVER (ORDER BY a.level <> 'regio', a.name) FROM area a, region r"
     " WHERE $2::text[] IS NULL AND (a.id = r.id OR a.parent_id = r.id)),"
-    " own AS (SELECT o.area_id, o.period, o.value, o.status FROM ind JOIN observation o"
-    " ON o.indicator_id = ind.id WHERE o.area_id IN (SELECT id FROM sel)"
-    " AND o.period >= $3 AND o.period <= $4),"
+    " own AS (SELECT o.area_id, o.period, o.value, o.status FROM ind"
+    " CROSS JOIN (SELECT DISTINCT id FROM sel) s JOIN observation o ON o.indicator_id = ind.id"
+    " AND o.area_id = s.id AND o.period >= $3 AND o.period <= $4),"
     " calc AS (SELECT s.id AS area_id, rv.period, rv.value FROM sel s CROSS JOIN ind"
     " CROSS JOIN LATERAL region_values(ind.id, s.id, $3, $4) rv WHERE s.level = 'regio'"
     " AND NOT EXISTS (SELECT 1 FROM observation x WHERE x.indicator_id = ind.id"
@@ -410,6 +410,9 @@ static const char SIGNALS[] =
              " 'projecten', to_json(projects)) ORDER BY icode, acode), '[]'))::text"
              " FROM sig WHERE cardinality(kinds) > 0 AND ($5::text IS NULL OR $5 = ANY(kinds))";
 
+/* The data generation: the answer cache's validity (bumped by a trigger on every change). */
+static const char GENERATION[] = "SELECT value FROM data_generation";
+
 const svc_statement mon_statements[] = {
     {SQL_AREA_LIST, AREA_LIST},
     {SQL_AREA_GET, AREA_GET},
@@ -446,5 +449,6 @@ const svc_statement mon_statements[] = {
     {SQL_SERIES, SERIES},
     {SQL_SNAPSHOT, SNAPSHOT},
     {SQL_SIGNALS, SIGNALS},
+    {SQL_GENERATION, GENERATION},
     {NULL, NULL},
 };
