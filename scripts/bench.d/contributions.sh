@@ -1,7 +1,9 @@
 # shellcheck shell=bash
 # Benchmarks of the contributions service (see scripts/bench.d/README.md and issue 5, "Speed"):
 # the allocation of an amount over the 14 municipalities >= 0.35 x pgbench -S; the coverage
-# overview 2024-2027 over 2,000 budget lines and 5,000 contributions with p99 < 50 ms.
+# overview 2024-2027 over 2,000 budget lines and 5,000 contributions with p99 < 50 ms. Both are
+# served from the service's caches per data generation after the first request (one prepared
+# primary-key lookup per request; see services/contributions/DESIGN.md, "Speed").
 
 BENCH_SCENARIOS+=(
     "contributions-verdeling|contributions|GET|/api/contributions/v1/verdelingen?verdeelsleutel=per-inwoner&jaar=2025&bedrag=123456789|0.35|0|"

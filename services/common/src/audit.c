@@ -24,6 +24,8 @@ static const char AUDIT_LIST[] =
 const svc_statement svc_library_statements[] = {
     {SQL_AUDIT_INSERT, AUDIT_INSERT},
     {SQL_AUDIT_LIST, AUDIT_LIST},
+    /* the data generation of svc_reply_cached (svc/cache.h): prepared only where it is used */
+    {"svc_data_generation", "SELECT value FROM data_generation"},
     {NULL, NULL},
 };
 

@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "internal.h"
-#include "svc/cache.h"
+#include "svc/svc.h"
 
 #define BUCKETS 1024
 
@@ -220,4 +220,79 @@ int svc_cache_request_key(const svc_req *r, const char *scope, char **out) {
     free(sorted);
     *out = key;
     return SVC_OK;
+}
+
+/* ---- answering reads through a cache ---- */
+
+#define SQL_DATA_GENERATION "svc_data_generation"
+
+const char *svc_answer_first(svc_req *r, const PGresult *res, const char *what) {
+    const char *json = PQntuples(res) > 0 ? svc_col(res, 0, 0) : NULL;
+    if (json == NULL)
+        svc_reply_not_found(r, what);
+    return json;
+}
+
+static int current_generation(svc_req *r, svc_conn *c, long long *gen) {
+    PGresult *res = NULL;
+    int rc = svc_db_query(r, c, SQL_DATA_GENERATION, 0, NULL, NULL, &res);
+    if (rc == SVC_OK)
+        *gen = svc_col_int(res, 0, 0);
+    PQclear(res);
+    return rc;
+}
+
+static void reply_hit(svc_req *r, svc_cache_entry *e) {
+    size_t len = 0;
+    const char *text = svc_cache_entry_body(e, &len);
+    svc_reply_json_text(r, 200, text, len);
+    svc_reply_header(r, "X-Cache", "hit");
+    svc_cache_entry_release(e);
+}
+
+typedef struct cached_read {
+    const char *stmt;
+    int n;
+    const char *const *params;
+    const char *what;
+    svc_answer_fn answer;
+} cached_read;
+
+static void compute(svc_req *r, svc_cache *cache, svc_conn *c, const cached_read *q,
+                    const char *key, long long gen) {
+    PGresult *res = NULL;
+    if (svc_db_query(r, c, q->stmt, q->n, q->params, NULL, &res) == SVC_OK) {
+        const char *json = q->answer(r, res, q->what);
+        if (json != NULL) {
+            size_t len = strlen(json);
+            svc_reply_json_text(r, 200, json, len);
+            svc_reply_header(r, "X-Cache", "miss");
+            (void)svc_cache_put(cache, key, gen, json, len);
+        }
+    }
+    PQclear(res);
+}
+
+void svc_reply_cached(svc_req *r, svc_cache *cache, const char *scope, const char *stmt, int n,
+                      const char *const *params, const char *what, svc_answer_fn answer) {
+    const cached_read q = {stmt, n, params, what, answer};
+    char *key = NULL;
+    svc_conn *c = NULL;
+    svc_cache_entry *e = NULL;
+    long long gen = 0;
+    if (svc_cache_request_key(r, scope, &key) != SVC_OK) {
+        svc_reply_problem(r, 500, NULL);
+        return;
+    }
+    if (svc_db_acquire(r, &c) == SVC_OK && current_generation(r, c, &gen) == SVC_OK) {
+        if (svc_cache_get(cache, key, gen, &e) == SVC_OK) {
+            svc_db_release(r, c);
+            c = NULL;
+            reply_hit(r, e);
+        } else {
+            compute(r, cache, c, &q, key, gen);
+        }
+    }
+    svc_db_release(r, c);
+    free(key);
 }

@@ -37,14 +37,13 @@ void ctb_allocation_clear(ctb_allocation *a) {
     memset(a, 0, sizeof(*a));
 }
 
-/* The amount (and for a budget line its year) into year/amount (buffers of 32). */
-static int resolve_amount(svc_req *r, svc_conn *c, const ctb_alloc_query *q, char *year,
+int ctb_allocation_amount(svc_req *r, svc_conn *c, const ctb_alloc_query *q, char *year,
                           char *amount) {
     PGresult *res = NULL;
     const char *line[] = {q->line_id}, *of_year[] = {q->year};
     int rc = SVC_OK;
-    snprintf(year, 32, "%s", q->year ? q->year : "");
-    snprintf(amount, 32, "%s", q->amount ? q->amount : "0");
+    snprintf(year, CTB_ALLOC_NUM, "%s", q->year ? q->year : "");
+    snprintf(amount, CTB_ALLOC_NUM, "%s", q->amount ? q->amount : "0");
     if (q->line_id != NULL) {
         rc = svc_db_query(r, c, SQL_LINE_AMOUNT, 1, line, NULL, &res);
         if (rc == SVC_OK && PQntuples(res) == 0) {
@@ -53,24 +52,22 @@ static int resolve_amount(svc_req *r, svc_conn *c, const ctb_alloc_query *q, cha
         }
         if (rc == SVC_OK) {
             if (q->year == NULL)
-                snprintf(year, 32, "%s", svc_col(res, 0, 0));
-            snprintf(amount, 32, "%s", svc_col(res, 0, 1));
+                snprintf(year, CTB_ALLOC_NUM, "%s", svc_col(res, 0, 0));
+            snprintf(amount, CTB_ALLOC_NUM, "%s", svc_col(res, 0, 1));
         }
     } else if (q->structural) {
         rc = svc_db_query(r, c, SQL_STRUCTURAL_TOTAL, 1, of_year, NULL, &res);
         if (rc == SVC_OK)
-            snprintf(amount, 32, "%s", svc_col(res, 0, 0));
+            snprintf(amount, CTB_ALLOC_NUM, "%s", svc_col(res, 0, 0));
     }
     PQclear(res);
-    return rc;
+    return rc == SVC_OK ? SVC_OK : SVC_EREPLIED;
 }
 
-int ctb_allocation_run(svc_req *r, svc_conn *c, const ctb_alloc_query *q, ctb_allocation *out) {
-    char year[32], amount[32];
+int ctb_allocation_fetch(svc_req *r, svc_conn *c, const ctb_alloc_query *q, const char *year,
+                         const char *amount, ctb_allocation *out) {
     PGresult *rows = NULL;
     memset(out, 0, sizeof(*out));
-    if (resolve_amount(r, c, q, year, amount) != SVC_OK)
-        return SVC_EREPLIED;
     const char *params[] = {q->key_id ? q->key_id : q->key_code, year, amount};
     const char *sql = q->key_id ? SQL_ALLOCATION_BY_ID : SQL_ALLOCATION_BY_CODE;
     if (svc_db_query(r, c, sql, 3, params, NULL, &rows) != SVC_OK)
@@ -85,6 +82,14 @@ int ctb_allocation_run(svc_req *r, svc_conn *c, const ctb_alloc_query *q, ctb_al
     else if (rc != SVC_OK)
         svc_reply_problem(r, 500, NULL);
     return rc == SVC_OK ? SVC_OK : SVC_EREPLIED;
+}
+
+int ctb_allocation_run(svc_req *r, svc_conn *c, const ctb_alloc_query *q, ctb_allocation *out) {
+    char year[CTB_ALLOC_NUM], amount[CTB_ALLOC_NUM];
+    memset(out, 0, sizeof(*out));
+    if (ctb_allocation_amount(r, c, q, year, amount) != SVC_OK)
+        return SVC_EREPLIED;
+    return ctb_allocation_fetch(r, c, q, year, amount, out);
 }
 
 int ctb_allocation_params(svc_req *r, ctb_alloc_query *q) {
@@ -126,43 +131,4 @@ int ctb_allocation_find(const ctb_allocation *a, const char *gemeente) {
         if (strcmp(svc_col(a->rows, (int)i, ALLOC_GM_CODE), gemeente) == 0)
             return (int)i;
     return -1;
-}
-
-static const char *source_kind(const ctb_alloc_query *q) {
-    return q->line_id ? "begrotingsregel" : q->structural ? "structureleBegroting" : "bedrag";
-}
-
-json_t *ctb_allocation_json(const ctb_allocation *a, const ctb_alloc_query *q) {
-    const PGresult *rows = a->rows;
-    json_t *shares = json_array();
-    uint64_t total = 0;
-    for (size_t i = 0; i < a->n; i++) {
-        total += a->weights[i];
-        json_array_append_new(shares, json_pack("{s:s, s:s, s:I, s:I}", "gemeente",
-                                                svc_col(rows, (int)i, ALLOC_GM_CODE), "naam",
-                                                svc_col(rows, (int)i, ALLOC_GM_NAME), "gewicht",
-                                                (json_int_t)a->weights[i], "aandeel",
-                                                (json_int_t)a->shares[i]));
-    }
-    return json_pack(
-        "{s:{s:s, s:s?, s:s, s:s}, s:I, s:I, s:I, s:{s:s, s:s?}, s:I, s:s, s:o}", "verdeelsleutel",
-        "id", svc_col(rows, 0, ALLOC_KEY_ID), "code", svc_col(rows, 0, ALLOC_KEY_CODE), "naam",
-        svc_col(rows, 0, ALLOC_KEY_NAME), "grondslag", svc_col(rows, 0, ALLOC_KEY_BASIS), "jaar",
-        (json_int_t)svc_col_int(rows, 0, ALLOC_YEAR), "gewichtenJaar",
-        (json_int_t)svc_col_int(rows, 0, ALLOC_WEIGHTS_YEAR), "bedrag", (json_int_t)a->amount,
-        "bron", "soort", source_kind(q), "begrotingsregelId", q->line_id, "totaalGewicht",
-        (json_int_t)total, "afronding", CTB_ROUNDING_NOTE, "aandelen", shares);
-}
-
-void ctb_allocation_get(svc_req *r, void *ctx) {
-    (void)ctx;
-    ctb_alloc_query q;
-    ctb_allocation a;
-    svc_conn *c = NULL;
-    if (ctb_allocation_params(r, &q) != SVC_OK || svc_db_acquire(r, &c) != SVC_OK)
-        return;
-    if (ctb_allocation_run(r, c, &q, &a) == SVC_OK)
-        svc_reply_json(r, 200, ctb_allocation_json(&a, &q));
-    ctb_allocation_clear(&a);
-    svc_db_release(r, c);
 }

@@ -32,12 +32,20 @@ typedef struct ctb_allocation {
 int ctb_allocation_compute(PGresult *rows, ctb_allocation *out);
 void ctb_allocation_clear(ctb_allocation *a);
 
-/* Query and split on c; on failure the answer (404/409/503) is set and SVC_EREPLIED returned. */
+/* The amount (cents) and year of q into amount and year (buffers of CTB_ALLOC_NUM): as given,
+ * a budget line's (one query), or the structural budget of the year (one query). On failure the
+ * answer (404/503) is set and SVC_EREPLIED returned. */
+#define CTB_ALLOC_NUM 32
+int ctb_allocation_amount(svc_req *r, svc_conn *c, const ctb_alloc_query *q, char *year,
+                          char *amount);
+/* Query the weights of q's key for year and split amount; on failure the answer (404/409/503)
+ * is set and SVC_EREPLIED returned. */
+int ctb_allocation_fetch(svc_req *r, svc_conn *c, const ctb_alloc_query *q, const char *year,
+                         const char *amount, ctb_allocation *out);
+/* ctb_allocation_amount, then ctb_allocation_fetch. */
 int ctb_allocation_run(svc_req *r, svc_conn *c, const ctb_alloc_query *q, ctb_allocation *out);
 /* Read ?verdeelsleutel=&jaar=&bedrag=|begrotingsregel=|structureel=true into q (400 on errors). */
 int ctb_allocation_params(svc_req *r, ctb_alloc_query *q);
-/* The JSON answer (new reference). */
-json_t *ctb_allocation_json(const ctb_allocation *a, const ctb_alloc_query *q);
 /* Index of the municipality in a, or -1. */
 int ctb_allocation_find(const ctb_allocation *a, const char *gemeente);
 

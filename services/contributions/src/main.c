@@ -7,6 +7,7 @@
  *   contributions-service --demo     load the synthetic demo budget (CONTRIBUTIONS_DEMO_DIR) */
 #include <stdlib.h>
 
+#include "cached.h"
 #include "ctb.h"
 #include "sql.h"
 
@@ -34,6 +35,8 @@ static const svc_service ctb_service = {
     .default_port = CTB_DEFAULT_PORT,
     .statements = ctb_statements,
     .routes = ctb_routes,
+    .open = ctb_ctx_open,
+    .close = ctb_ctx_close,
     .seed = ctb_seed_command,
     .demo = ctb_demo_command,
 };

@@ -6,6 +6,7 @@
 
 #include "access.h"
 #include "allocation.h"
+#include "cached.h"
 #include "ctb.h"
 #include "export.h"
 #include "params.h"
@@ -13,9 +14,45 @@
 
 #define COVERAGE_MAX_YEARS 25
 
+/* The overview for the filters f (SQL_COVERAGE), from the cache when it was made at the current
+ * coverage generation (one primary-key lookup), else computed and cached. The same for every
+ * caller, so the key is the request itself. */
+static void coverage_reply(svc_req *r, ctb_ctx *ctx, const char *const *f) {
+    svc_conn *c = NULL;
+    PGresult *res = NULL;
+    svc_cache_entry *hit = NULL;
+    char *key = NULL;
+    long long gen = -1;
+    size_t len = 0;
+    if (svc_db_acquire(r, &c) != SVC_OK)
+        return;
+    if (ctb_generation(r, c, CTB_GEN_COVERAGE, &gen) != SVC_OK)
+        goto done;
+    if (gen >= 0 && svc_cache_request_key(r, NULL, &key) == SVC_OK &&
+        svc_cache_get(ctx->coverage, key, gen, &hit) == SVC_OK) {
+        const char *body = svc_cache_entry_body(hit, &len);
+        svc_reply_header(r, "X-Cache", "hit");
+        svc_reply_json_text(r, 200, body, len);
+        goto done;
+    }
+    if (svc_db_query(r, c, SQL_COVERAGE, 5, f, NULL, &res) == SVC_OK) {
+        const char *body = svc_col(res, 0, 0);
+        len = strlen(body);
+        /* Made at gen or later: a later write only costs a miss next time. */
+        if (key != NULL)
+            svc_cache_put(ctx->coverage, key, gen, body, len);
+        svc_reply_header(r, "X-Cache", "miss");
+        svc_reply_json_text(r, 200, body, len);
+    }
+done:
+    svc_cache_entry_release(hit);
+    free(key);
+    PQclear(res);
+    svc_db_release(r, c);
+}
+
 /* ?vanJaar=&totJaar= (default: this one year ?jaar=), ?scope=&actielijn=&projectId=. */
 void ctb_coverage_get(svc_req *r, void *ctx) {
-    (void)ctx;
     svc_errors *errs = ctb_errors(r);
     const char *f[5], *year = NULL;
     long long from = 0, to = 0;
@@ -37,15 +74,8 @@ void ctb_coverage_get(svc_req *r, void *ctx) {
         svc_errors_add(errs, "totJaar", "range", "Moet vanJaar of later zijn, hoogstens %d jaar.",
                        COVERAGE_MAX_YEARS);
     }
-    if (ctb_errors_reply(r, errs) == SVC_OK) {
-        svc_conn *c = NULL;
-        PGresult *res = NULL;
-        if (svc_db_acquire(r, &c) == SVC_OK &&
-            svc_db_query(r, c, SQL_COVERAGE, 5, f, NULL, &res) == SVC_OK)
-            svc_reply_json_text(r, 200, svc_col(res, 0, 0), strlen(svc_col(res, 0, 0)));
-        PQclear(res);
-        svc_db_release(r, c);
-    }
+    if (ctb_errors_reply(r, errs) == SVC_OK)
+        coverage_reply(r, ctx, f);
     svc_errors_free(errs);
 }
 

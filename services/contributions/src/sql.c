@@ -494,6 +494,9 @@ static const char COVERAGE[] =
     " SELECT json_build_object('vanJaar', $1::int, 'totJaar', $2::int,"
     " 'jaren', json_agg(obj ORDER BY year))::text FROM per_year";
 
+/* $1 name: the data generation of a response cache (migration 0003). */
+static const char GENERATION[] = "SELECT generation FROM cache_generations WHERE name = $1::text";
+
 const svc_statement ctb_statements[] = {
     {SQL_BUDGET_LIST, BUDGET_LIST},
     {SQL_BUDGET_GET, BUDGET_GET},
@@ -542,6 +545,7 @@ const svc_statement ctb_statements[] = {
     {SQL_MUNICIPALITIES, MUNICIPALITIES},
     {SQL_STATEMENT, STATEMENT},
     {SQL_COVERAGE, COVERAGE},
+    {SQL_GENERATION, GENERATION},
     {NULL, NULL},
 };
 

@@ -61,6 +61,7 @@ const char *ctb_sql_text(const char *name);
 #define SQL_MUNICIPALITIES     "municipalities"
 #define SQL_STATEMENT          "statement"
 #define SQL_COVERAGE           "coverage"
+#define SQL_GENERATION         "generation"
 
 /* Columns of SQL_ALLOCATION_BY_* (one row per municipality, ordered by CBS code). */
 enum {

@@ -29,7 +29,7 @@ void mon_settings_clear(mon_settings *s);
 typedef struct mon_ctx {
     const svc_config *cfg;
     const mon_settings *settings;
-    svc_cache *cache; /* answers of the read queries (cached.h) */
+    svc_cache *cache; /* answers of the read queries (svc_reply_cached) */
 } mon_ctx;
 
 extern const svc_route mon_routes[];

@@ -1,10 +1,9 @@
 /* The queries: a series for a chart, a snapshot for a map, the signals (brandhaarden), answered
- * through the answer cache (cached.h). */
+ * through the answer cache (svc_reply_cached, svc/cache.h). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "cached.h"
 #include "sql.h"
 #include "util.h"
 
@@ -95,7 +94,8 @@ void mon_series(svc_req *r, void *ctx) {
     else if (svc_errors_count(errs) > 0)
         svc_reply_invalid(r, errs, NULL);
     else
-        mon_reply_cached(r, ctx, SQL_SERIES, 4, params, "Deze indicator", series_answer);
+        svc_reply_cached(r, ((const mon_ctx *)ctx)->cache, NULL, SQL_SERIES, 4, params,
+                         "Deze indicator", series_answer);
     free(array);
     svc_errors_free(errs);
 }
@@ -113,7 +113,8 @@ void mon_snapshot(svc_req *r, void *ctx) {
     if (svc_errors_count(errs) > 0)
         svc_reply_invalid(r, errs, NULL);
     else
-        mon_reply_cached(r, ctx, SQL_SNAPSHOT, 3, params, "Deze indicator", mon_answer_first);
+        svc_reply_cached(r, ((const mon_ctx *)ctx)->cache, NULL, SQL_SNAPSHOT, 3, params,
+                         "Deze indicator", svc_answer_first);
     svc_errors_free(errs);
 }
 
@@ -136,6 +137,7 @@ void mon_signals(svc_req *r, void *ctx) {
     if (svc_errors_count(errs) > 0)
         svc_reply_invalid(r, errs, NULL);
     else
-        mon_reply_cached(r, ctx, SQL_SIGNALS, 5, params, "De signalen", mon_answer_first);
+        svc_reply_cached(r, ((const mon_ctx *)ctx)->cache, NULL, SQL_SIGNALS, 5, params,
+                         "De signalen", svc_answer_first);
     svc_errors_free(errs);
 }

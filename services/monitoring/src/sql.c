@@ -410,9 +410,6 @@ static const char SIGNALS[] =
              " 'projecten', to_json(projects)) ORDER BY icode, acode), '[]'))::text"
              " FROM sig WHERE cardinality(kinds) > 0 AND ($5::text IS NULL OR $5 = ANY(kinds))";
 
-/* The data generation: the answer cache's validity (bumped by a trigger on every change). */
-static const char GENERATION[] = "SELECT value FROM data_generation";
-
 const svc_statement mon_statements[] = {
     {SQL_AREA_LIST, AREA_LIST},
     {SQL_AREA_GET, AREA_GET},
@@ -449,6 +446,5 @@ const svc_statement mon_statements[] = {
     {SQL_SERIES, SERIES},
     {SQL_SNAPSHOT, SNAPSHOT},
     {SQL_SIGNALS, SIGNALS},
-    {SQL_GENERATION, GENERATION},
     {NULL, NULL},
 };

@@ -47,7 +47,6 @@ extern const svc_statement mon_statements[];
 #define SQL_SERIES     "series"
 #define SQL_SNAPSHOT   "snapshot"
 #define SQL_SIGNALS    "signals"
-#define SQL_GENERATION "generation"
 
 /* The push's temporary tables and its COPY (run as text, not prepared). */
 extern const char mon_sql_push_tables[];

@@ -12,6 +12,7 @@
 #ifndef SVC_CACHE_H
 #define SVC_CACHE_H
 
+#include <libpq-fe.h>
 #include <stddef.h>
 
 #include "svc/http.h"
@@ -31,6 +32,36 @@ int svc_cache_put(svc_cache *cache, const char *key, long long generation, const
                   size_t len);
 const char *svc_cache_entry_body(const svc_cache_entry *entry, size_t *len);
 void svc_cache_entry_release(svc_cache_entry *entry);
+
+/* ---- answering reads through a cache ----
+ *
+ * The generation lives in the service's schema (copy into a migration; add a trigger per table
+ * the cached answers are built from):
+ *
+ *   CREATE TABLE data_generation (id boolean PRIMARY KEY DEFAULT true CHECK (id),
+ *                                 value bigint NOT NULL);
+ *   INSERT INTO data_generation (id, value) VALUES (true, 1);
+ *   CREATE FUNCTION bump_data_generation() RETURNS trigger LANGUAGE plpgsql
+ *       SET search_path FROM CURRENT AS $$
+ *   BEGIN UPDATE data_generation SET value = value + 1; RETURN NULL; END $$;
+ *   CREATE TRIGGER <table>_generation AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON <table>
+ *       FOR EACH STATEMENT EXECUTE FUNCTION bump_data_generation();
+ */
+
+/* Decide the answer from the statement's result: return the JSON text to answer 200 with (and to
+ * keep), or set another answer (404, 400) and return NULL. */
+typedef const char *(*svc_answer_fn)(svc_req *r, const PGresult *res, const char *what);
+
+/* The first column of the first row; 404 "<what> bestaat niet." when there is none or NULL. */
+const char *svc_answer_first(svc_req *r, const PGresult *res, const char *what);
+
+/* Answer a read through the cache, keyed by the request (svc_cache_request_key with scope): one
+ * prepared query for the current data generation; the cached text at that generation when there
+ * is one (the connection goes back first), else the statement runs on the same connection, is
+ * answered with `answer`, and a 200 is kept for the generation read before it (its data is at
+ * least that new). Sets X-Cache: hit|miss. */
+void svc_reply_cached(svc_req *r, svc_cache *cache, const char *scope, const char *stmt, int n,
+                      const char *const *params, const char *what, svc_answer_fn answer);
 
 /* The key of a request: its path, its query parameters sorted by name, and `scope` (what else the
  * answer depends on, e.g. the caller's municipality; may be NULL), each part length-prefixed so
