@@ -4,10 +4,11 @@
 # scripts/rotate-keys after they set ROOT (the repository root, an absolute path).
 
 # The Debian 12 packages the scripts and the build need (nodejs/npm are added only when `node`
-# is missing: a machine may have a newer Node.js from elsewhere).
+# is missing: a machine may have a newer Node.js from elsewhere). chromium: the browser of the
+# web app's end-to-end tests (tests/e2e; never a downloaded one).
 JT_PACKAGES=(build-essential cmake pkg-config libulfius-dev libjansson-dev libpq-dev libjwt-dev
     check libsodium-dev libssl-dev postgresql-15 postgresql-client-15 nginx wrk openssl curl
-    ca-certificates iproute2 libmicrohttpd-dev clang-format)
+    ca-certificates iproute2 libmicrohttpd-dev clang-format chromium)
 
 # shellcheck disable=SC2034 # used by pg.sh
 PG_BIN=/usr/lib/postgresql/15/bin

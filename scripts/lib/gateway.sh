@@ -7,11 +7,15 @@ GATEWAY_TEMPLATE=$ROOT/services/gateway/nginx.conf.template
 GATEWAY_PID=
 
 # gateway_render <prefix> <port> <name:port>...
+# Serves GATEWAY_STATIC_ROOT when set and built (scripts/test: its own build of the web app),
+# else frontend/dist, else the start page.
 gateway_render() {
     local prefix=$1 port=$2
     shift 2
     local static_root=$ROOT/services/gateway/fallback
-    if [[ -f $ROOT/frontend/dist/index.html ]]; then
+    if [[ -n ${GATEWAY_STATIC_ROOT:-} && -f $GATEWAY_STATIC_ROOT/index.html ]]; then
+        static_root=$GATEWAY_STATIC_ROOT
+    elif [[ -f $ROOT/frontend/dist/index.html ]]; then
         static_root=$ROOT/frontend/dist
     fi
     install -d -m 755 "$prefix" "$prefix/logs" "$prefix/run" "$prefix/temp"

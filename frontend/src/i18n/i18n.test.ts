@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { t, tk } from '.';
+import { nl } from './nl';
+
+describe('the translation table', () => {
+  it('has a text for every key', () => {
+    for (const [key, text] of Object.entries(nl)) {
+      expect(text.trim(), key).not.toBe('');
+    }
+  });
+  it('fills in placeholders', () => {
+    expect(t('line.title', { nummer: 2, titel: 'Onderwijs en zorg' })).toBe('Actielijn 2: Onderwijs en zorg');
+    expect(t('dashboard.projects', { aantal: 0 })).toBe('0 projecten');
+  });
+  it('leaves a missing placeholder visible rather than writing "undefined"', () => {
+    expect(t('line.title', { nummer: 2 })).toBe('Actielijn 2: {titel}');
+  });
+  it('translates enum values and shows unknown ones as they are', () => {
+    expect(tk('phase', 'oplevering')).toBe('Oplevering');
+    expect(tk('rag', 'op_koers')).toBe('Op koers');
+    expect(tk('phase', 'iets-nieuws')).toBe('iets-nieuws');
+    expect(tk('phase', null)).toBe('');
+  });
+  it('covers every phase, status, kind and RAG value of the portfolio API', () => {
+    for (const v of ['onderzoek', 'analyse', 'plan', 'project', 'oplevering']) expect(`phase.${v}` in nl).toBe(true);
+    for (const v of ['voorgesteld', 'actief', 'gepauzeerd', 'afgerond', 'gestopt']) expect(`status.${v}` in nl).toBe(true);
+    for (const v of ['nieuw', 'doorgaan', 'besloten', 'lopend']) expect(`kind.${v}` in nl).toBe(true);
+    for (const v of ['op_koers', 'risico', 'achter']) expect(`rag.${v}` in nl).toBe(true);
+  });
+});
