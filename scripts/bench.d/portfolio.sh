@@ -58,3 +58,15 @@ SQL
         "portfolio-steering-year|portfolio|GET|/api/portfolio/v1/stuurgroeprapportage?van=$from&tot=$to|0|100|"
     )
 }
+
+# The steering-group report after a write (a cache miss: computed in PostgreSQL) and its size.
+bench_custom_portfolio() {
+    local url ms bytes
+    url="http://127.0.0.1:${SVC_PORT[portfolio]}/api/portfolio/v1/stuurgroeprapportage"
+    url+="?van=$(date -u -d '1 year ago' +%F)&tot=$(date -u +%F)"
+    bench_psql -c "UPDATE portfolio.action_line SET version = version WHERE number = 1"
+    read -r ms bytes < <(curl -fsS -o /dev/null -w '%{time_total} %{size_download}\n' \
+        -H "Authorization: Bearer $BENCH_TOKEN" "$url")
+    ms=$(awk -v s="$ms" 'BEGIN { printf "%.1f", s * 1000 }')
+    bench_result_json "{\"portfolioSteeringMissMs\":$ms,\"portfolioSteeringBytes\":$bytes}"
+}

@@ -7,8 +7,8 @@
 #include "sql.h"
 
 void pf_overview(svc_req *r, void *ctx) {
-    (void)ctx;
-    pf_read_text(r, SQL_OVERVIEW, 0, NULL, "Het overzicht");
+    const pf_cached_read q = {.kind = PF_CACHED_JSON, .sql = SQL_OVERVIEW, .what = "Het overzicht"};
+    pf_cached(r, ctx, &q);
 }
 
 static const char *date_param(svc_req *r, const char *name, int required, svc_errors *errs) {
@@ -22,7 +22,6 @@ static const char *date_param(svc_req *r, const char *name, int required, svc_er
 
 /* GET /stuurgroeprapportage?van=&tot=&weken= (default 6: the steering group's cadence). */
 void pf_steering_report(svc_req *r, void *ctx) {
-    (void)ctx;
     svc_errors *errs = NULL;
     if (svc_errors_new(&errs) != SVC_OK) {
         svc_reply_problem(r, 500, NULL);
@@ -38,7 +37,12 @@ void pf_steering_report(svc_req *r, void *ctx) {
         svc_reply_invalid(r, errs, NULL);
     } else {
         const char *params[] = {from, to, weeks ? weeks : "6"};
-        pf_read_text(r, SQL_STEERING, 3, params, "De rapportage");
+        const pf_cached_read q = {.kind = PF_CACHED_JSON,
+                                  .sql = SQL_STEERING,
+                                  .n = 3,
+                                  .params = params,
+                                  .what = "De rapportage"};
+        pf_cached(r, ctx, &q);
     }
     svc_errors_free(errs);
 }

@@ -17,8 +17,8 @@
  * $7 principle, $8 Dutch full-text query, $9 tag, $10 key after, $11 limit. Keyset: action line
  * then rank, as action_line * 1000000 + rank (indexed). */
 static const char PROJECTS[] =
-    "WITH page AS (SELECT p.action_line * 1000000 + p.rank AS k, pf_project_json(p) AS obj,"
-    " row_number() OVER (ORDER BY p.action_line * 1000000 + p.rank) AS n FROM project p"
+    "WITH page AS (SELECT p.action_line * 1000000 + p.rank AS k, p.doc AS obj,"
+    " row_number() OVER (ORDER BY p.action_line * 1000000 + p.rank) AS n FROM project_doc p"
     " WHERE p.action_line * 1000000 + p.rank > coalesce($10::bigint, 0)"
     " AND ($1::int IS NULL OR p.action_line = $1::int)"
     " AND ($2::text IS NULL OR p.phase = $2) AND ($3::text IS NULL OR p.status = $3)"
@@ -86,8 +86,7 @@ const svc_statement pf_statements[] = {
     {SQL_PROGRAMME_UPD, WRITE("pf_programme_update")},
     {SQL_PROGRAMME_DEL, WRITE("pf_programme_delete")},
     {SQL_PROJECTS, PROJECTS},
-    {SQL_PROJECT_GET,
-     "SELECT pf_project_json(x)::text, x.version FROM project x WHERE x.id = $1::uuid"},
+    {SQL_PROJECT_GET, "SELECT x.doc::text, x.version FROM project_doc x WHERE x.id = $1::uuid"},
     {SQL_PROJECT_LOCK, LOCK("pf_project_lock_version($1::uuid)")},
     {SQL_PROJECT_INS, WRITE("pf_project_create")},
     {SQL_PROJECT_UPD, WRITE("pf_project_update")},
@@ -126,6 +125,7 @@ const svc_statement pf_statements[] = {
      "SELECT pf_core_problem_json(x)::text, x.version FROM core_problem x WHERE x.id = $1::uuid"},
     {SQL_PROBLEM_INS, WRITE("pf_core_problem_create")},
     {SQL_PROBLEM_TRIAGE, WRITE("pf_core_problem_triage")},
+    {SQL_GENERATION, "SELECT generation FROM cache_generation"},
     {SQL_OVERVIEW, "SELECT pf_overview()::text"},
     {SQL_STEERING, "SELECT pf_steering_report($1::date, $2::date, $3::int)::text"},
     {SQL_AUDIT_FEED, AUDIT_FEED},

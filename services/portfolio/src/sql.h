@@ -21,6 +21,7 @@ extern const svc_statement pf_statements[];
 #define SQL_PROGRAMME_INS    "programme_create"
 #define SQL_PROGRAMME_UPD    "programme_update"
 #define SQL_PROGRAMME_DEL    "programme_delete"
+#define SQL_GENERATION       "generation"
 #define SQL_PROJECTS         "projects"
 #define SQL_PROJECT_GET      "project_get"
 #define SQL_PROJECT_LOCK     "project_lock"

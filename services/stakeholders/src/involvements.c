@@ -105,7 +105,7 @@ void stk_inv_list(svc_req *r, void *ctx) {
     svc_errors_free(errs);
 }
 
+/* ctx: the stk_cache_ctx. The network is the same for every caller (no scope in the key). */
 void stk_network(svc_req *r, void *ctx) {
-    (void)ctx;
-    stk_reply_report(r, SQL_NETWORK, 0, NULL, "Het netwerk");
+    stk_cached_json(r, ctx, SQL_NETWORK, "Het netwerk");
 }

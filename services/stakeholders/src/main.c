@@ -18,12 +18,25 @@ static int stk_seed_command(const svc_config *cfg, void *ctx, char **err) {
     return rc;
 }
 
-/* Each resource's routes come with the resource's description as their context. */
+/* Each resource's routes come with the resource's description as their context; the cached
+ * routes with the response cache made by stk_open. */
 static int stk_start(svc_server *server, void *ctx, char **err) {
     int rc = SVC_OK;
     for (const stk_route_table *t = stk_route_tables; rc == SVC_OK && t->routes != NULL; t++)
         rc = svc_server_add_routes(server, t->routes, (void *)t->ctx);
+    if (rc == SVC_OK)
+        rc = svc_server_add_routes(server, stk_cached_routes, ctx);
     return rc;
+}
+
+static int stk_open(svc_config *cfg, void **ctx, char **errmsg) {
+    (void)cfg;
+    (void)errmsg;
+    return stk_cache_ctx_new((stk_cache_ctx **)ctx);
+}
+
+static void stk_close(void *ctx) {
+    stk_cache_ctx_free(ctx);
 }
 
 static const svc_service stk_service = {
@@ -31,6 +44,8 @@ static const svc_service stk_service = {
     .version = STK_VERSION,
     .default_port = STK_DEFAULT_PORT,
     .statements = stk_statements,
+    .open = stk_open,
+    .close = stk_close,
     .start = stk_start,
     .seed = stk_seed_command,
 };

@@ -48,7 +48,6 @@ static const svc_route involvement_routes[] = {
     {"GET", "/betrokkenheden/:id", stk_get, 0, READ},
     {"POST", "/betrokkenheden", stk_create, JSON, WRITE},
     {"DELETE", "/betrokkenheden/:id", stk_delete, 0, WRITE},
-    {"GET", "/netwerk", stk_network, 0, READ},
     {"GET", "/audit", svc_audit_list, 0, READ},
     {NULL, NULL, NULL, 0, NULL},
 };
@@ -70,6 +69,12 @@ static const svc_route round_routes[] = {
 
 static const svc_route round_patch_routes[] = {
     {"PATCH", "/achterbanraadplegingen/:id", stk_patch, JSON, WRITE},
+    {NULL, NULL, NULL, 0, NULL},
+};
+
+/* Served through the response cache: ctx is the stk_cache_ctx (added in main's start()). */
+const svc_route stk_cached_routes[] = {
+    {"GET", "/netwerk", stk_network, 0, READ},
     {NULL, NULL, NULL, 0, NULL},
 };
 

@@ -3,6 +3,9 @@
 #define STK_STK_H
 
 #include <jansson.h>
+#include <pthread.h>
+
+#include "svc/cache.h"
 
 #include "svc/svc.h"
 
@@ -49,6 +52,21 @@ void stk_network(svc_req *r, void *ctx);
 void stk_round_list(svc_req *r, void *ctx);
 void stk_input_create(svc_req *r, void *ctx);
 void stk_input_delete(svc_req *r, void *ctx);
+
+/* The response cache (cached.c): the context of the cached routes, made in main's open(). The
+ * budget is STAKEHOLDERS_CACHE_BYTES (default 4 MiB). */
+#define STK_CACHE_STRIPES 8
+typedef struct stk_cache_ctx {
+    svc_cache *cache;
+    pthread_mutex_t stripes[STK_CACHE_STRIPES];
+} stk_cache_ctx;
+int stk_cache_ctx_new(stk_cache_ctx **out);
+void stk_cache_ctx_free(stk_cache_ctx *ctx);
+/* Answer the one-column JSON text of statement sql (no parameters) through the cache, keyed by
+ * the request; 404 (what) when it yields no row or NULL. */
+void stk_cached_json(svc_req *r, stk_cache_ctx *ctx, const char *sql, const char *what);
+/* The routes whose ctx is the stk_cache_ctx (routes.c). */
+extern const svc_route stk_cached_routes[];
 
 /* The route tables (routes.c): one per resource, so that each gets its resource as ctx. */
 typedef struct stk_route_table {
