@@ -239,7 +239,8 @@ static int start_http(svc_server *s, struct sockaddr_in *addr) {
         {MHD_OPTION_END, 0, NULL},
     };
     unsigned int flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ITC | MHD_USE_ERROR_LOG;
-    flags |= cfg->http_threads ? MHD_USE_EPOLL : (MHD_USE_THREAD_PER_CONNECTION | MHD_USE_POLL);
+    flags |= cfg->http_threads ? (MHD_USE_EPOLL | MHD_USE_TURBO)
+                               : (MHD_USE_THREAD_PER_CONNECTION | MHD_USE_POLL);
     if (ulfius_start_framework_with_mhd_options(&s->instance, flags, ops) != U_OK) {
         svc_log(SVC_LOG_ERROR, "cannot listen on %s:%u", cfg->bind_address, cfg->port);
         return SVC_ERR;
