@@ -9,6 +9,7 @@
 #include "svc/svc.h"
 
 #define BUCKETS 1024
+#define STRIPES 16 /* locks that let one request per key compute a miss */
 
 struct svc_cache_entry {
     atomic_int refs;
@@ -25,6 +26,7 @@ struct svc_cache {
     svc_cache_entry *buckets[BUCKETS];
     svc_cache_entry *head, *tail;
     size_t bytes, budget;
+    pthread_mutex_t stripes[STRIPES];
 };
 
 static size_t hash(const char *key) {
@@ -56,6 +58,8 @@ int svc_cache_new(svc_cache **out, size_t byte_budget) {
     if (c == NULL)
         return SVC_ENOMEM;
     pthread_mutex_init(&c->lock, NULL);
+    for (size_t i = 0; i < STRIPES; i++)
+        pthread_mutex_init(&c->stripes[i], NULL);
     c->budget = byte_budget;
     *out = c;
     return SVC_OK;
@@ -69,6 +73,8 @@ void svc_cache_free(svc_cache *c) {
         svc_cache_entry_release(e);
     }
     pthread_mutex_destroy(&c->lock);
+    for (size_t i = 0; i < STRIPES; i++)
+        pthread_mutex_destroy(&c->stripes[i]);
     free(c);
 }
 
@@ -290,7 +296,14 @@ void svc_reply_cached(svc_req *r, svc_cache *cache, const char *scope, const cha
             c = NULL;
             reply_hit(r, e);
         } else {
-            compute(r, cache, c, &q, key, gen);
+            /* Many requests missing the same key at once: one computes, the others then hit. */
+            pthread_mutex_t *stripe = &cache->stripes[hash(key) % STRIPES];
+            pthread_mutex_lock(stripe);
+            if (svc_cache_get(cache, key, gen, &e) == SVC_OK)
+                reply_hit(r, e);
+            else
+                compute(r, cache, c, &q, key, gen);
+            pthread_mutex_unlock(stripe);
         }
     }
     svc_db_release(r, c);

@@ -578,7 +578,6 @@ const svc_statement stk_statements[] = {
     {SQL_INV_UPDATE, INV_UPDATE},
     {SQL_INV_DELETE, INV_DELETE},
     {SQL_NETWORK, NETWORK},
-    {SQL_GENERATION, "SELECT generation FROM cache_generation"},
     {SQL_ROUND_LIST, ROUND_LIST},
     {SQL_ROUND_GET, ROUND_GET},
     {SQL_ROUND_INSERT, ROUND_INSERT},

@@ -57,7 +57,6 @@ extern const svc_statement stk_statements[];
 #define SQL_INV_LOCK   "inv_lock"
 #define SQL_INV_UPDATE "inv_update"
 #define SQL_INV_DELETE "inv_delete"
-#define SQL_GENERATION "generation"
 #define SQL_NETWORK    "network"
 /* constituency rounds */
 #define SQL_ROUND_LIST   "round_list"

@@ -55,10 +55,8 @@ void stk_input_delete(svc_req *r, void *ctx);
 
 /* The response cache (cached.c): the context of the cached routes, made in main's open(). The
  * budget is STAKEHOLDERS_CACHE_BYTES (default 4 MiB). */
-#define STK_CACHE_STRIPES 8
 typedef struct stk_cache_ctx {
     svc_cache *cache;
-    pthread_mutex_t stripes[STK_CACHE_STRIPES];
 } stk_cache_ctx;
 int stk_cache_ctx_new(stk_cache_ctx **out);
 void stk_cache_ctx_free(stk_cache_ctx *ctx);

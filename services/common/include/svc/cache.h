@@ -59,7 +59,8 @@ const char *svc_answer_first(svc_req *r, const PGresult *res, const char *what);
  * prepared query for the current data generation; the cached text at that generation when there
  * is one (the connection goes back first), else the statement runs on the same connection, is
  * answered with `answer`, and a 200 is kept for the generation read before it (its data is at
- * least that new). Sets X-Cache: hit|miss. */
+ * least that new). Requests missing the same key at once compute it once (the others wait, then
+ * hit). Sets X-Cache: hit|miss. */
 void svc_reply_cached(svc_req *r, svc_cache *cache, const char *scope, const char *stmt, int n,
                       const char *const *params, const char *what, svc_answer_fn answer);
 
