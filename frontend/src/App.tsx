@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { start } from './api/session';
 import { useSession } from './auth/useSession';
@@ -9,11 +9,8 @@ import { Login } from './pages/Login';
 import { Dashboard } from './pages/Dashboard';
 import { NotFound } from './pages/NotFound';
 import { t } from './i18n';
-
-// The screens after the first one load on demand, so the first screen stays small.
-const ActionLine = lazy(() => import('./pages/ActionLine'));
-const ProjectPage = lazy(() => import('./pages/Project'));
-const Bodies = lazy(() => import('./pages/Bodies'));
+// The screens after the first one load on demand (src/areas), so the first screen stays small.
+import { routes } from './areas';
 
 export function App() {
   const session = useSession();
@@ -41,9 +38,9 @@ export function App() {
       <Suspense fallback={<Loading />}>
         <Routes>
           <Route path="/" element={<Dashboard />} />
-          <Route path="/actielijnen/:nummer" element={<ActionLine />} />
-          <Route path="/projecten/:id" element={<ProjectPage />} />
-          <Route path="/gremia" element={<Bodies />} />
+          {routes.map(({ path, Component }) => (
+            <Route key={path} path={path} element={<Component />} />
+          ))}
           <Route path="*" element={<NotFound />} />
         </Routes>
       </Suspense>

@@ -21,7 +21,15 @@ export interface ApiResult<T> {
 
 export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** Sent as JSON. */
   body?: unknown;
+  /** Sent as it is with `contentType` (e.g. a CSV file for an import); instead of `body`. */
+  rawBody?: Blob | string;
+  contentType?: string;
+  /** The Accept header; JSON by default. */
+  accept?: string;
+  /** Further request headers, e.g. Idempotency-Key. */
+  headers?: Record<string, string>;
   ifMatch?: string;
   signal?: AbortSignal;
 }
@@ -31,30 +39,44 @@ function isProblem(v: unknown): v is Problem {
 }
 
 async function send(path: string, opts: RequestOptions, token: string | null): Promise<Response> {
-  const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
+  const headers: Record<string, string> = { Accept: opts.accept ?? 'application/json, application/problem+json', ...opts.headers };
   if (token) headers.Authorization = `Bearer ${token}`;
-  if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (opts.rawBody !== undefined) headers['Content-Type'] = opts.contentType ?? 'application/octet-stream';
+  else if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
   if (opts.ifMatch) headers['If-Match'] = opts.ifMatch;
   return fetch(path, {
     method: opts.method ?? 'GET',
     headers,
-    body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+    body: opts.rawBody ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body)),
     signal: opts.signal,
     credentials: 'same-origin',
   });
 }
 
-export async function request<T>(path: string, opts: RequestOptions = {}): Promise<ApiResult<T>> {
+async function fetchAuthorised(path: string, opts: RequestOptions): Promise<Response> {
   let token = accessToken();
   if (!token && (await refresh())) token = accessToken();
-  let res: Response;
   try {
-    res = await send(path, opts, token);
-    if (res.status === 401 && (await refresh())) res = await send(path, opts, accessToken());
+    const res = await send(path, opts, token);
+    if (res.status === 401 && (await refresh())) return await send(path, opts, accessToken());
+    return res;
   } catch (e) {
     if ((e as Error).name === 'AbortError') throw e;
     throw new ApiError(0, null); // network down or the gateway unreachable
   }
+}
+
+async function problemOf(res: Response): Promise<Problem | null> {
+  try {
+    const body: unknown = JSON.parse(await res.text());
+    return isProblem(body) ? body : null;
+  } catch {
+    return null;
+  }
+}
+
+export async function request<T>(path: string, opts: RequestOptions = {}): Promise<ApiResult<T>> {
+  const res = await fetchAuthorised(path, opts);
   const etag = res.headers.get('ETag');
   if (res.status === 204) return { data: undefined as T, etag };
   let body: unknown = null;
@@ -88,6 +110,24 @@ export async function getAll<T>(path: string, key: string, signal?: AbortSignal,
   return out;
 }
 
+/** Fetch a file (e.g. a CSV export) with the bearer token and hand it to the browser as a download.
+ * A plain link cannot be used: the token lives in memory, not in a cookie. */
+export async function download(path: string, fallbackName: string, accept = 'text/csv'): Promise<void> {
+  const res = await fetchAuthorised(path, { accept: `${accept}, application/problem+json` });
+  if (!res.ok) throw new ApiError(res.status, await problemOf(res));
+  const name = /filename="?([^";]+)"?/.exec(res.headers.get('Content-Disposition') ?? '')?.[1] ?? fallbackName;
+  const url = URL.createObjectURL(await res.blob());
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
 export const PORTFOLIO = '/api/portfolio/v1';
 export const STAKEHOLDERS = '/api/stakeholders/v1';
+export const CONTRIBUTIONS = '/api/contributions/v1';
+export const MONITORING = '/api/monitoring/v1';
 export const AUTH = '/api/auth/v1';

@@ -1,6 +1,7 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { NavLink, useLocation } from 'react-router';
 import { logout } from '../api/session';
+import { navEntries } from '../areas';
 import { useSession } from '../auth/useSession';
 import { t, tk } from '../i18n';
 
@@ -48,21 +49,21 @@ export function Layout({ children }: { children: ReactNode }) {
       </header>
       <nav className="jt-nav" aria-label={t('nav.label')}>
         <ul className="jt-nav__list">
-          <li>
-            <NavLink to="/" end className="jt-nav__link">
-              {t('nav.dashboard')}
-            </NavLink>
-          </li>
-          <li>
-            <NavLink to="/actielijnen/1" className={({ isActive }) => `jt-nav__link${isActive || location.pathname.startsWith('/actielijnen') ? ' active' : ''}`}>
-              {t('nav.actionLines')}
-            </NavLink>
-          </li>
-          <li>
-            <NavLink to="/gremia" className="jt-nav__link">
-              {t('nav.bodies')}
-            </NavLink>
-          </li>
+          {navEntries
+            .filter((e) => !e.show || e.show(user))
+            .map((e) => (
+              <li key={e.to}>
+                <NavLink
+                  to={e.to}
+                  end={e.to === '/'}
+                  className={({ isActive }) =>
+                    `jt-nav__link${isActive || e.prefixes?.some((p) => location.pathname.startsWith(p)) ? ' active' : ''}`
+                  }
+                >
+                  {t(e.label)}
+                </NavLink>
+              </li>
+            ))}
         </ul>
       </nav>
       <main id="main" className="jt-main" tabIndex={-1}>

@@ -28,3 +28,18 @@ describe('the translation table', () => {
     for (const v of ['op_koers', 'risico', 'achter']) expect(`rag.${v}` in nl).toBe(true);
   });
 });
+
+describe('the area tables', () => {
+  it('use their own key prefix, so no area overrides another text', async () => {
+    const areas = {
+      admin: (await import('./nl/admin')).admin,
+      agenda: (await import('./nl/agenda')).agenda,
+      budget: (await import('./nl/budget')).budget,
+      monitoring: (await import('./nl/monitoring')).monitoring,
+      people: (await import('./nl/people')).people,
+    };
+    for (const [area, table] of Object.entries(areas)) {
+      for (const key of Object.keys(table)) expect(key.startsWith(`${area}.`), key).toBe(true);
+    }
+  });
+});

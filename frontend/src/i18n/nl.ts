@@ -1,6 +1,13 @@
 // The one translation table of the app: every text the user sees comes from here.
-// Placeholders are written {name}.
-export const nl = {
+// Placeholders are written {name}. The texts of the later screens live in ./nl/<area>.ts, one
+// file per area with its own key prefix, spread into this one table.
+import { admin } from './nl/admin';
+import { agenda } from './nl/agenda';
+import { budget } from './nl/budget';
+import { monitoring } from './nl/monitoring';
+import { people } from './nl/people';
+
+const core = {
   'app.title': 'Samenwerkingsagenda Jeugdhulp Twente',
   'app.subtitle': 'Meerjarige Samenwerkingsagenda',
   'app.skipToContent': 'Direct naar de inhoud',
@@ -272,5 +279,7 @@ export const nl = {
   'notFound.title': 'Pagina niet gevonden',
   'notFound.text': 'Deze pagina bestaat niet. Ga terug naar het overzicht.',
 } as const;
+
+export const nl = { ...core, ...agenda, ...people, ...budget, ...monitoring, ...admin } as const;
 
 export type MessageKey = keyof typeof nl;

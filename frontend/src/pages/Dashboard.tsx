@@ -14,6 +14,8 @@ const RAGS = ['op_koers', 'risico', 'achter', 'geen'] as const;
 const LOOKAHEAD_WEEKS = 6;
 
 const PhaseChart = lazy(() => import('../components/PhaseChart'));
+import DashboardBudget from '../slots/DashboardBudget';
+import DashboardSignals from '../slots/DashboardSignals';
 
 // Items of the steering-group report (the API leaves their shape open).
 interface MilestoneItem {
@@ -153,6 +155,11 @@ export function Dashboard() {
                     </ul>
                   )}
                 </section>
+              </div>
+
+              <div className="jt-columns">
+                <DashboardSignals />
+                <DashboardBudget />
               </div>
             </>
           );

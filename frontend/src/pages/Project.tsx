@@ -14,6 +14,8 @@ import { formatDate, formatDateTime, todayIso } from '../lib/format';
 import { PHASES, PRECONDITIONS } from '../lib/phases';
 import { useResource } from '../lib/useResource';
 import { Text } from './ActionLine';
+import ProjectBudget from '../slots/ProjectBudget';
+import ProjectIndicators from '../slots/ProjectIndicators';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -243,6 +245,9 @@ function ProjectView({ data, editable, reload }: { data: ProjectData; editable: 
               </ul>
             )}
           </section>
+
+          <ProjectIndicators projectId={p.id} />
+          <ProjectBudget projectId={p.id} />
         </div>
 
         <aside className="jt-aside">
