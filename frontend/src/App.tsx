@@ -3,6 +3,7 @@ import { BrowserRouter, Route, Routes } from 'react-router';
 import { start } from './api/session';
 import { useSession } from './auth/useSession';
 import { Layout } from './components/Layout';
+import { useLanguage } from './components/LanguageSwitch';
 import { Loading } from './components/States';
 import { setDraftOwner } from './lib/drafts';
 import { Login } from './pages/Login';
@@ -49,6 +50,9 @@ export function App() {
 }
 
 export function Root() {
+  // A change of language re-renders everything (the texts come from t() while rendering); the
+  // screens keep their state.
+  useLanguage();
   return (
     <BrowserRouter>
       <App />

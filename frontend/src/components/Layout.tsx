@@ -2,6 +2,7 @@ import { useEffect, useRef, type ReactNode } from 'react';
 import { NavLink, useLocation } from 'react-router';
 import { logout } from '../api/session';
 import { navEntries } from '../areas';
+import { LanguageSwitch } from './LanguageSwitch';
 import { useSession } from '../auth/useSession';
 import { t, tk } from '../i18n';
 
@@ -39,6 +40,7 @@ export function Layout({ children }: { children: ReactNode }) {
           </div>
           {user && (
             <div className="jt-user">
+              <LanguageSwitch />
               <span className="jt-user__name">{t('nav.loggedInAs', { naam: user.naam, rol: tk('role', user.rol) })}</span>
               <button type="button" className="utrecht-button utrecht-button--secondary-action jt-logout" onClick={() => void logout()}>
                 {t('nav.logout')}

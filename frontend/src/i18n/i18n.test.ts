@@ -43,3 +43,27 @@ describe('the area tables', () => {
     }
   });
 });
+
+describe('the language switch', () => {
+  it('shows English texts and notation after setLanguage("en"), Dutch again after "nl"', async () => {
+    const { setLanguage, currentLanguage } = await import('.');
+    const { formatMoney, formatDate } = await import('../lib/format');
+    await setLanguage('en', false);
+    expect(currentLanguage()).toBe('en');
+    expect(t('app.otherLanguage')).toBe('Nederlands');
+    expect(document.documentElement.lang).toBe('en');
+    expect(formatMoney(1234.5)).toBe('€1,234.50');
+    expect(formatDate('2025-03-12')).toBe('12 Mar 2025');
+    await setLanguage('nl', false);
+    expect(t('app.otherLanguage')).toBe('English');
+    expect(formatMoney(1234.5)).toBe('€\u00a01.234,50');
+    expect(formatDate('2025-03-12')).toBe('12 mrt 2025');
+  });
+  it('remembers the choice in this browser', async () => {
+    const { setLanguage, rememberedLanguage } = await import('.');
+    await setLanguage('en');
+    expect(rememberedLanguage()).toBe('en');
+    await setLanguage('nl');
+    expect(rememberedLanguage()).toBe('nl');
+  });
+});

@@ -14,6 +14,10 @@ const core = {
   'app.footer': 'Programmabureau Samenwerkingsagenda Jeugdhulp Twente, onder SamenTwente',
   'app.loading': 'Bezig met laden…',
   'app.starting': 'De toepassing wordt gestart…',
+  // The language switch names the other language, in that language.
+  'app.otherLanguage': 'English',
+  'app.otherLanguageCode': 'en',
+  'app.otherLanguageHint': 'Switch the interface to English',
 
   'nav.label': 'Hoofdmenu',
   'nav.dashboard': 'Overzicht',

@@ -1,12 +1,23 @@
-// Dutch notation for dates, numbers and money, through Intl (nl-NL, Europe/Amsterdam).
+// Dutch notation for dates, numbers and money, through Intl (nl-NL, Europe/Amsterdam); en-GB when
+// the interface is in English.
 
 const TZ = 'Europe/Amsterdam';
-const dateFmt = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'short', year: 'numeric', timeZone: TZ });
-const dateTimeFmt = new Intl.DateTimeFormat('nl-NL', {
-  day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: TZ,
-});
-const moneyFmt = new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR' });
-const numberFmt = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 2 });
+
+function formatters(locale: string) {
+  return {
+    date: new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: TZ }),
+    dateTime: new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: TZ }),
+    money: new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR' }),
+    number: new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }),
+  };
+}
+
+let fmt = formatters('nl-NL');
+
+/** The notation of the interface language (i18n's setLanguage calls this): nl-NL or en-GB. */
+export function setFormatLocale(locale: 'nl-NL' | 'en-GB') {
+  fmt = formatters(locale);
+}
 
 /** A calendar date "2025-03-12" (or a timestamp) as "12 mrt 2025"; empty input gives "". */
 export function formatDate(value: string | null | undefined): string {
@@ -14,7 +25,7 @@ export function formatDate(value: string | null | undefined): string {
   const d = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T12:00:00Z`) : new Date(value);
   if (Number.isNaN(d.getTime())) return value;
   // Some ICU versions write "mrt." — the house style is without the dot.
-  return dateFmt.format(d).replace(/\./g, '');
+  return fmt.date.format(d).replace(/\./g, '');
 }
 
 /** A timestamp as "12 mrt 2025, 14:05". */
@@ -22,19 +33,19 @@ export function formatDateTime(value: string | null | undefined): string {
   if (!value) return '';
   const d = new Date(value);
   if (Number.isNaN(d.getTime())) return value;
-  return dateTimeFmt.format(d).replace(/\./g, '');
+  return fmt.dateTime.format(d).replace(/\./g, '');
 }
 
 /** An amount in euros as "€ 1.234,56". */
 export function formatMoney(value: number | null | undefined): string {
   if (value === null || value === undefined || Number.isNaN(value)) return '';
-  return moneyFmt.format(value);
+  return fmt.money.format(value);
 }
 
 /** A number as "1.234,5". */
 export function formatNumber(value: number | null | undefined): string {
   if (value === null || value === undefined || Number.isNaN(value)) return '';
-  return numberFmt.format(value);
+  return fmt.number.format(value);
 }
 
 /** Today's date in Amsterdam as "YYYY-MM-DD". */

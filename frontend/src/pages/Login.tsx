@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { login } from '../api/session';
 import { Alert } from '../components/States';
+import { LanguageSwitch } from '../components/LanguageSwitch';
 import { Field } from '../components/Field';
 import { useTitle } from '../components/Layout';
 import { t } from '../i18n';
@@ -49,6 +50,9 @@ export function Login({ reason }: { reason?: 'expired' | 'loggedOut' }) {
   return (
     <div className="jt-login">
       <div className="jt-login__card">
+        <div className="jt-login__language">
+          <LanguageSwitch />
+        </div>
         <div className="jt-brand jt-brand--dark">
           <span className="jt-brand__mark" aria-hidden="true" />
           <span>
