@@ -110,14 +110,16 @@ port_in_use() {
     ss -Hltn "sport = :$1" 2>/dev/null | grep -q .
 }
 
-# Set the variable named $1 to a free TCP port, not handed out before by this function.
+# Set the variable named $1 to a free TCP port, not handed out before by this function. Ports come
+# from 20000-32767, below Linux's ephemeral range (32768-60999), so an outgoing connection of
+# this or another program cannot be holding the port when the service binds it.
 JT_TAKEN_PORTS=" "
 pick_free_port() {
     local -n out_port=$1
-    local p=$((20000 + (RANDOM % 20000)))
+    local p=$((20000 + (RANDOM % 12768)))
     local tries
     for ((tries = 0; tries < 2000; tries++, p++)); do
-        ((p < 60000)) || p=20000
+        ((p < 32768)) || p=20000
         if [[ $JT_TAKEN_PORTS != *" $p "* ]] && ! port_in_use "$p"; then
             JT_TAKEN_PORTS+="$p "
             # shellcheck disable=SC2034 # a nameref: sets the caller's variable

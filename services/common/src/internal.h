@@ -69,4 +69,7 @@ int svc_check_content_type(svc_req *r); /* SVC_OK or SVC_EREPLIED */
 int svc_authenticate(svc_req *r);       /* SVC_OK or SVC_EREPLIED */
 void svc_finish_headers(svc_req *r);
 
+/* The lock under which one request computes a missing key of the cache (cache.c). */
+pthread_mutex_t *svc_cache_stripe(svc_cache *c, const char *key);
+
 #endif

@@ -14,41 +14,16 @@
 
 #define COVERAGE_MAX_YEARS 25
 
-/* The overview for the filters f (SQL_COVERAGE), from the cache when it was made at the current
- * coverage generation (one primary-key lookup), else computed and cached. The same for every
- * caller, so the key is the request itself. */
+/* The overview for the filters f (SQL_COVERAGE), kept per coverage generation: the same for
+ * every caller, so the key is the request itself. */
 static void coverage_reply(svc_req *r, ctb_ctx *ctx, const char *const *f) {
-    svc_conn *c = NULL;
-    PGresult *res = NULL;
-    svc_cache_entry *hit = NULL;
-    char *key = NULL;
-    long long gen = -1;
-    size_t len = 0;
-    if (svc_db_acquire(r, &c) != SVC_OK)
-        return;
-    if (ctb_generation(r, c, CTB_GEN_COVERAGE, &gen) != SVC_OK)
-        goto done;
-    if (gen >= 0 && svc_cache_request_key(r, NULL, &key) == SVC_OK &&
-        svc_cache_get(ctx->coverage, key, gen, &hit) == SVC_OK) {
-        const char *body = svc_cache_entry_body(hit, &len);
-        svc_reply_header(r, "X-Cache", "hit");
-        svc_reply_json_text(r, 200, body, len);
-        goto done;
-    }
-    if (svc_db_query(r, c, SQL_COVERAGE, 5, f, NULL, &res) == SVC_OK) {
-        const char *body = svc_col(res, 0, 0);
-        len = strlen(body);
-        /* Made at gen or later: a later write only costs a miss next time. */
-        if (key != NULL)
-            svc_cache_put(ctx->coverage, key, gen, body, len);
-        svc_reply_header(r, "X-Cache", "miss");
-        svc_reply_json_text(r, 200, body, len);
-    }
-done:
-    svc_cache_entry_release(hit);
-    free(key);
-    PQclear(res);
-    svc_db_release(r, c);
+    const svc_cached_read q = {.stmt = SQL_COVERAGE,
+                               .n = 5,
+                               .params = f,
+                               .what = "Het dekkingsoverzicht",
+                               .generation = SQL_GENERATION,
+                               .generation_param = CTB_GEN_COVERAGE};
+    svc_reply_cached(r, ctx->coverage, &q);
 }
 
 /* ?vanJaar=&totJaar= (default: this one year ?jaar=), ?scope=&actielijn=&projectId=. */

@@ -94,8 +94,12 @@ void mon_series(svc_req *r, void *ctx) {
     else if (svc_errors_count(errs) > 0)
         svc_reply_invalid(r, errs, NULL);
     else
-        svc_reply_cached(r, ((const mon_ctx *)ctx)->cache, NULL, SQL_SERIES, 4, params,
-                         "Deze indicator", series_answer);
+        svc_reply_cached(r, ((const mon_ctx *)ctx)->cache,
+                         &(svc_cached_read){.stmt = SQL_SERIES,
+                                            .n = 4,
+                                            .params = params,
+                                            .what = "Deze indicator",
+                                            .answer = series_answer});
     free(array);
     svc_errors_free(errs);
 }
@@ -113,8 +117,10 @@ void mon_snapshot(svc_req *r, void *ctx) {
     if (svc_errors_count(errs) > 0)
         svc_reply_invalid(r, errs, NULL);
     else
-        svc_reply_cached(r, ((const mon_ctx *)ctx)->cache, NULL, SQL_SNAPSHOT, 3, params,
-                         "Deze indicator", svc_answer_first);
+        svc_reply_cached(
+            r, ((const mon_ctx *)ctx)->cache,
+            &(svc_cached_read){
+                .stmt = SQL_SNAPSHOT, .n = 3, .params = params, .what = "Deze indicator"});
     svc_errors_free(errs);
 }
 
@@ -137,7 +143,8 @@ void mon_signals(svc_req *r, void *ctx) {
     if (svc_errors_count(errs) > 0)
         svc_reply_invalid(r, errs, NULL);
     else
-        svc_reply_cached(r, ((const mon_ctx *)ctx)->cache, NULL, SQL_SIGNALS, 5, params,
-                         "De signalen", svc_answer_first);
+        svc_reply_cached(r, ((const mon_ctx *)ctx)->cache,
+                         &(svc_cached_read){
+                             .stmt = SQL_SIGNALS, .n = 5, .params = params, .what = "De signalen"});
     svc_errors_free(errs);
 }

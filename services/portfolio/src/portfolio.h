@@ -48,7 +48,6 @@ void pf_read_text(svc_req *r, const char *sql, int n, const char *const *params,
 void pf_read_entity(svc_req *r, const char *sql, pf_id_kind kind, const char *what);
 
 /* ---- the response cache (cached.c) ---- */
-#define PF_CACHE_STRIPES 16
 
 /* A background thread giving freed memory back (trim.c). */
 typedef struct pf_trimmer {
@@ -60,35 +59,17 @@ typedef struct pf_trimmer {
 int pf_trimmer_start(pf_trimmer *t);
 void pf_trimmer_stop(pf_trimmer *t);
 
-/* The context of the handlers: the response cache (PORTFOLIO_CACHE_BYTES, default 8 MiB) and
- * the locks that let one request per key compute a missing answer. */
+/* The context of the handlers: the response cache (PORTFOLIO_CACHE_BYTES, default 8 MiB). */
 typedef struct pf_ctx {
     svc_cache *cache;
-    pthread_mutex_t stripes[PF_CACHE_STRIPES];
     pf_trimmer trimmer; /* started when serving */
 } pf_ctx;
 
 int pf_ctx_new(pf_ctx **out);
 void pf_ctx_free(pf_ctx *ctx);
 
-typedef enum pf_cached_kind {
-    PF_CACHED_JSON,   /* one column of JSON text; 404 (what) when NULL */
-    PF_CACHED_ENTITY, /* (JSON, version) of the path id, answered with svc_reply_entity */
-    PF_CACHED_PAGE    /* SVC_SQL_PAGE_RESULT columns, answered with svc_reply_page(collection) */
-} pf_cached_kind;
-
-typedef struct pf_cached_read {
-    pf_cached_kind kind;
-    const char *sql;
-    int n;
-    const char *const *params;
-    const char *collection; /* PF_CACHED_PAGE */
-    const char *what;       /* PF_CACHED_JSON, PF_CACHED_ENTITY: for 404 */
-    const char *scope;      /* what else the answer depends on (svc_cache_request_key); NULL */
-} pf_cached_read;
-
-/* Answer q through the cache, keyed by the request and q->scope. */
-void pf_cached(svc_req *r, pf_ctx *ctx, const pf_cached_read *q);
+/* Answer q through the cache (svc_reply_cached) at the portfolio's data generation. */
+void pf_cached(svc_req *r, pf_ctx *ctx, const svc_cached_read *q);
 
 /* ---- handlers ---- */
 #define PF_HANDLER(name) void name(svc_req *r, void *ctx)

@@ -54,11 +54,11 @@ void pf_project_get(svc_req *r, void *ctx) {
         return;
     }
     const char *params[] = {id};
-    const pf_cached_read q = {.kind = PF_CACHED_ENTITY,
-                              .sql = SQL_PROJECT_GET,
-                              .n = 1,
-                              .params = params,
-                              .what = "Dit project"};
+    const svc_cached_read q = {.kind = SVC_CACHED_ENTITY,
+                               .stmt = SQL_PROJECT_GET,
+                               .n = 1,
+                               .params = params,
+                               .what = "Dit project"};
     pf_cached(r, ctx, &q);
 }
 
@@ -117,11 +117,11 @@ static void page(svc_req *r, const char *collection, const char *sql, const char
     if (svc_errors_count(errs) > 0) {
         svc_reply_invalid(r, errs, NULL);
     } else if (cache != NULL) {
-        const pf_cached_read q = {.kind = PF_CACHED_PAGE,
-                                  .sql = sql,
-                                  .n = nfilters + 2,
-                                  .params = params,
-                                  .collection = collection};
+        const svc_cached_read q = {.kind = SVC_CACHED_PAGE,
+                                   .stmt = sql,
+                                   .n = nfilters + 2,
+                                   .params = params,
+                                   .collection = collection};
         pf_cached(r, cache, &q);
     } else {
         svc_conn *c = NULL;

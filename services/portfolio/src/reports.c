@@ -7,7 +7,7 @@
 #include "sql.h"
 
 void pf_overview(svc_req *r, void *ctx) {
-    const pf_cached_read q = {.kind = PF_CACHED_JSON, .sql = SQL_OVERVIEW, .what = "Het overzicht"};
+    const svc_cached_read q = {.stmt = SQL_OVERVIEW, .what = "Het overzicht"};
     pf_cached(r, ctx, &q);
 }
 
@@ -37,11 +37,8 @@ void pf_steering_report(svc_req *r, void *ctx) {
         svc_reply_invalid(r, errs, NULL);
     } else {
         const char *params[] = {from, to, weeks ? weeks : "6"};
-        const pf_cached_read q = {.kind = PF_CACHED_JSON,
-                                  .sql = SQL_STEERING,
-                                  .n = 3,
-                                  .params = params,
-                                  .what = "De rapportage"};
+        const svc_cached_read q = {
+            .stmt = SQL_STEERING, .n = 3, .params = params, .what = "De rapportage"};
         pf_cached(r, ctx, &q);
     }
     svc_errors_free(errs);

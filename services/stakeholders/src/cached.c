@@ -33,5 +33,5 @@ void stk_cache_ctx_free(stk_cache_ctx *ctx) {
 }
 
 void stk_cached_json(svc_req *r, stk_cache_ctx *ctx, const char *sql, const char *what) {
-    svc_reply_cached(r, ctx->cache, NULL, sql, 0, NULL, what, svc_answer_first);
+    svc_reply_cached(r, ctx->cache, &(svc_cached_read){.stmt = sql, .what = what});
 }

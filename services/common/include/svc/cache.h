@@ -55,14 +55,36 @@ typedef const char *(*svc_answer_fn)(svc_req *r, const PGresult *res, const char
 /* The first column of the first row; 404 "<what> bestaat niet." when there is none or NULL. */
 const char *svc_answer_first(svc_req *r, const PGresult *res, const char *what);
 
+/* What a cached read answers with, from its statement's first row. */
+typedef enum svc_cached_kind {
+    SVC_CACHED_JSON,   /* column 0: a JSON text, answered 200 as it is */
+    SVC_CACHED_ENTITY, /* columns (json, version): svc_reply_entity, ETag "<:id>-<version>" */
+    SVC_CACHED_PAGE,   /* a SVC_SQL_PAGE_RESULT row: svc_reply_page of `collection` */
+} svc_cached_kind;
+
+typedef struct svc_cached_read {
+    svc_cached_kind kind;
+    const char *stmt; /* the prepared statement that computes the answer */
+    int n;
+    const char *const *params;
+    const char *what;       /* 404 "<what> bestaat niet." when the statement finds nothing */
+    const char *collection; /* SVC_CACHED_PAGE: the list's name (items and Link) */
+    const char *scope;      /* part of the key: what else the answer depends on, or NULL */
+    /* The statement reading the generation (one bigint; no row: answered uncached), with at most
+     * one parameter; NULL: "svc_data_generation" (SELECT value FROM data_generation). */
+    const char *generation;
+    const char *generation_param;
+    svc_answer_fn answer; /* picks the JSON (column 0 of row 0) or answers otherwise; NULL:
+                             svc_answer_first */
+} svc_cached_read;
+
 /* Answer a read through the cache, keyed by the request (svc_cache_request_key with scope): one
- * prepared query for the current data generation; the cached text at that generation when there
- * is one (the connection goes back first), else the statement runs on the same connection, is
- * answered with `answer`, and a 200 is kept for the generation read before it (its data is at
- * least that new). Requests missing the same key at once compute it once (the others wait, then
- * hit). Sets X-Cache: hit|miss. */
-void svc_reply_cached(svc_req *r, svc_cache *cache, const char *scope, const char *stmt, int n,
-                      const char *const *params, const char *what, svc_answer_fn answer);
+ * prepared query for the current data generation; the cached answer at that generation when there
+ * is one (the connection goes back first), else the statement runs on the same connection, and a
+ * 200 is kept for the generation read before it (its data is at least that new). Requests missing
+ * the same key at once compute it once (the others wait, then hit). JSON is kept without the
+ * whitespace json_build_object puts between tokens. Sets X-Cache: hit|miss. */
+void svc_reply_cached(svc_req *r, svc_cache *cache, const svc_cached_read *q);
 
 /* The key of a request: its path, its query parameters sorted by name, and `scope` (what else the
  * answer depends on, e.g. the caller's municipality; may be NULL), each part length-prefixed so
