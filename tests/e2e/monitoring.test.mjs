@@ -267,6 +267,12 @@ describe('monitoring', () => {
     await assertAccessible('monitoring-06-project');
   });
 
+  test('an unknown indicator gets its heading and a plain Dutch error', async () => {
+    await page.goto(`${GATEWAY}/monitoring/indicatoren/BESTAAT_NIET_${stamp}`);
+    await page.getByRole('heading', { level: 1, name: `BESTAAT_NIET_${stamp}` }).waitFor();
+    await page.getByRole('alert').filter({ hasText: 'Dit bestaat niet (meer).' }).waitFor();
+  });
+
   test('the 360 px layout keeps the indicator page within the screen', async () => {
     await page.setViewportSize({ width: 360, height: 800 });
     await page.goto(`${GATEWAY}/monitoring/indicatoren/${CODE}`);

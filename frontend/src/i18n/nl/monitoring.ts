@@ -68,7 +68,6 @@ export const monitoring = {
   'monitoring.back': 'Alle indicatoren',
   'monitoring.details': 'Over deze indicator',
   'monitoring.code': 'Code',
-  'monitoring.description': 'Omschrijving',
   'monitoring.unit': 'Eenheid',
   'monitoring.direction': 'Richting',
   'monitoring.source': 'Bron',
@@ -126,7 +125,6 @@ export const monitoring = {
   'monitoring.regionValue': 'Twente (regio)',
   'monitoring.regionComputed': 'berekend: {regel}',
   'monitoring.regionOwn': 'eigen waarde van de regio',
-  'monitoring.indicatorNotFound': 'Deze indicator bestaat niet (meer).',
 
   // signals
   'monitoring.signals': 'Signalen',
@@ -146,13 +144,13 @@ export const monitoring = {
   'monitoring.signalsOf': 'Signalen bij {indicator}',
   'monitoring.kindColumn': 'Signaal',
   'monitoring.recent': 'Laatste perioden',
-  'monitoring.openIndicator': 'Naar de indicator',
 
   // dashboard tile
   'monitoring.tileTitle': 'Signalen uit de monitoren',
   'monitoring.tileCount': '{aantal} signalen in {gemeenten} gemeenten',
   'monitoring.tileNone': 'Geen signalen: alle gemeenten halen hun normen en niets verslechterde.',
-  'monitoring.tileItem': '{gemeente}: {waarde}',
+  'monitoring.tileItem': '{gemeente} {waarde}',
+  'monitoring.tileMore': ' en {aantal} meer',
   'monitoring.tileAll': 'Alle signalen bekijken',
 
   // project slot
@@ -187,7 +185,6 @@ export const monitoring = {
   'monitoring.previewNote': 'Er is nog niets opgeslagen.',
   'monitoring.atomicBlocked': 'In de modus ‘alles of niets’ wordt niets geïmporteerd zolang er afgekeurde rijen zijn. Verbeter het bestand, of kies hierboven ‘importeer de goede rijen’.',
   'monitoring.nothingToImport': 'Er zijn geen goede rijen om te importeren.',
-  'monitoring.imported': 'Geïmporteerd',
   'monitoring.importedText': 'De import is verwerkt: {aangemaakt} nieuw, {bijgewerkt} bijgewerkt, {ongewijzigd} ongewijzigd, {afgewezen} afgekeurd.',
   'monitoring.importRejected': 'Er is niets geïmporteerd: het bestand heeft afgekeurde rijen en de modus is ‘alles of niets’.',
   'monitoring.importForbidden': 'Uw account mag geen waarnemingen aanleveren. Daarvoor is het aanleverrecht (monitoring:ingest) nodig, dat nu alleen koppelingen zoals die van Kennispunt Twente hebben. Vraag een beheerder.',

@@ -56,6 +56,8 @@ export default function IndicatorPage() {
           {t('monitoring.back')}
         </Link>
       </p>
+      {/* Without data the page still has its heading: the code asked for. */}
+      {res.state === 'error' && <h1 className="utrecht-heading-1">{code}</h1>}
       <Loaded resource={res}>{(d) => <IndicatorView data={d} />}</Loaded>
     </article>
   );

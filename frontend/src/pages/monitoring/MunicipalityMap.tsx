@@ -5,7 +5,7 @@
 import { useMemo } from 'react';
 import { t } from '../../i18n';
 import type { MomentGemeente } from '../../api/types/monitoring';
-import { classBreaks, classColour, classOf, formatValue } from './lib';
+import { classBreaks, classColour, classOf, formatCell, formatValue, withUnit } from './lib';
 import { projectFeatures, type FeatureCollection } from './geo';
 import boundaries from './twente-municipalities.geojson?raw';
 
@@ -32,14 +32,14 @@ export default function MunicipalityMap({ rows, eenheid, label }: { rows: Moment
         })}
       </svg>
       <figcaption>
-        <p className="mon-map__legend-title">{t('monitoring.legend')}</p>
+        <p className="mon-map__legend-title">{withUnit(t('monitoring.legend'), eenheid)}</p>
         <ul className="mon-legend">
           {Array.from({ length: classes }, (_, i) => (
             <li key={i}>
               <span className="mon-legend__swatch" style={{ background: classColour(i, classes) }} aria-hidden="true" />
               {classes === 1
-                ? formatValue(breaks[0], eenheid)
-                : t(i === classes - 1 ? 'monitoring.legendLast' : 'monitoring.legendRange', { van: formatValue(breaks[i], eenheid), tot: formatValue(breaks[i + 1], eenheid) })}
+                ? formatCell(breaks[0], eenheid)
+                : t(i === classes - 1 ? 'monitoring.legendLast' : 'monitoring.legendRange', { van: formatCell(breaks[i], eenheid), tot: formatCell(breaks[i + 1], eenheid) })}
             </li>
           ))}
           {(hasMissing || classes === 0) && (

@@ -58,7 +58,7 @@ export function RankingTable({ snapshot }: { snapshot: Momentopname }) {
                 {g.periode && periode && g.periode !== periode && <span className="mon-sub">{t('monitoring.valuePeriod', { periode: formatPeriod(g.periode, 'short') })}</span>}
               </td>
               {normColumn && <td className="utrecht-table__cell">{normText(g.norm, unit, true)}</td>}
-              <td className="utrecht-table__cell">{g.normStatus ? <StatusBadge tone={statusTone(g.normStatus)}>{statusLabel(g.normStatus)}</StatusBadge> : <span className="jt-muted">{statusLabel(null)}</span>}</td>
+              <td className="utrecht-table__cell mon-nowrap">{g.normStatus ? <StatusBadge tone={statusTone(g.normStatus)}>{statusLabel(g.normStatus)}</StatusBadge> : <span className="jt-muted">{statusLabel(null)}</span>}</td>
               <td className="utrecht-table__cell">
                 {g.trend && (
                   <>
@@ -83,7 +83,7 @@ export function RankingTable({ snapshot }: { snapshot: Momentopname }) {
               {typeof regio.waarde === 'number' ? formatCell(regio.waarde, unit) : <span className="jt-muted">{t('monitoring.noValue')}</span>}
             </td>
             {normColumn && <td className="utrecht-table__cell">{normText(regio.norm, unit, true)}</td>}
-            <td className="utrecht-table__cell">{regio.normStatus ? <StatusBadge tone={statusTone(regio.normStatus)}>{statusLabel(regio.normStatus)}</StatusBadge> : <span className="jt-muted">{statusLabel(null)}</span>}</td>
+            <td className="utrecht-table__cell mon-nowrap">{regio.normStatus ? <StatusBadge tone={statusTone(regio.normStatus)}>{statusLabel(regio.normStatus)}</StatusBadge> : <span className="jt-muted">{statusLabel(null)}</span>}</td>
             <td className="utrecht-table__cell" />
           </tr>
         </tfoot>

@@ -184,7 +184,7 @@ function SignalTable({ indicator, eenheid, signals }: { indicator: string; eenhe
                 <span className="mon-sub">{formatPeriod(s.periode, 'short')}</span>
               </td>
               <td className="utrecht-table__cell mon-nowrap">{normText(s.norm, eenheid, true)}</td>
-              <td className="utrecht-table__cell">{s.normStatus ? <StatusBadge tone={statusTone(s.normStatus)}>{statusLabel(s.normStatus)}</StatusBadge> : <span className="jt-muted">{statusLabel(null)}</span>}</td>
+              <td className="utrecht-table__cell mon-nowrap">{s.normStatus ? <StatusBadge tone={statusTone(s.normStatus)}>{statusLabel(s.normStatus)}</StatusBadge> : <span className="jt-muted">{statusLabel(null)}</span>}</td>
               <td className="utrecht-table__cell mon-recent">
                 {(s.reeks ?? []).map((r, i) => (
                   <span key={r.periode}>
