@@ -139,9 +139,9 @@ describe('monitoring', () => {
     await page.getByLabel('Zoeken op naam, code of omschrijving').fill(stamp);
     await page.getByRole('link', { name: NAME }).waitFor();
     assert.equal(await page.getByTestId('indicator').count(), 1);
-    await page.getByLabel('Actielijn').selectOption('1');
+    await page.getByLabel('Actielijn', { exact: true }).selectOption('1');
     await page.getByText('Geen indicatoren gevonden met deze filters.').waitFor();
-    await page.getByLabel('Actielijn').selectOption('4');
+    await page.getByLabel('Actielijn', { exact: true }).selectOption('4');
     await page.getByRole('link', { name: NAME }).waitFor();
     await assertAccessible('monitoring-01-catalogus');
   });
@@ -226,14 +226,14 @@ describe('monitoring', () => {
     // The indicator page shows the new value: latest period 2025-Q1, in the ranking and the chart.
     await page.goto(`${GATEWAY}/monitoring/indicatoren/${CODE}?gebieden=TWENTE,norm,${UPLOAD.code}`);
     await ranking().waitFor();
-    assert.match(await page.getByLabel('Periode').locator('option:checked').innerText(), /1e kwartaal 2025/);
+    assert.match(await page.getByLabel('Periode', { exact: true }).locator('option:checked').innerText(), /1e kwartaal 2025/);
     assert.match(await rankRow(UPLOAD.code).innerText(), /999/);
     assert.match(await ranking().locator('tbody tr').last().innerText(), new RegExp(UPLOAD.naam));
     await page.getByText('De grafiek als tabel').click();
     const row = page.getByTestId('reeks-tabel').locator('tr', { hasText: '1e kwartaal 2025' });
     assert.match(await row.innerText(), /999\s+999\s+50/); // region (only Enschede has 2025-Q1), Enschede, norm
     // An earlier period still shows the old ranking.
-    await page.getByLabel('Periode').selectOption('2024-Q4');
+    await page.getByLabel('Periode', { exact: true }).selectOption('2024-Q4');
     await ranking().locator('caption', { hasText: '4e kwartaal 2024' }).waitFor();
     assert.doesNotMatch(await rankRow(UPLOAD.code).innerText(), /999/);
   });
@@ -241,7 +241,7 @@ describe('monitoring', () => {
   test('the signals page shows the norm breaches', async () => {
     await page.getByRole('link', { name: 'Signalen', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Signalen' }).waitFor();
-    await page.getByLabel('Actielijn').selectOption('4');
+    await page.getByLabel('Actielijn', { exact: true }).selectOption('4');
     const group = page.getByTestId('signaalgroep').filter({ has: page.getByRole('link', { name: NAME }) });
     await group.waitFor();
     // The breach pushed in the setup and the value uploaded through the screen, both above the
