@@ -1,10 +1,11 @@
 // /beheer/clients: the machine clients (systems that get tokens with client credentials, such as
 // a municipality's data delivery); create one, whose first secret is shown exactly once.
 import { useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { getAll, AUTH } from '../../api/client';
 import type { Client, ClientAangemaakt } from '../../api/types/admin';
 import { StatusBadge } from '../../components/Badges';
+import { Field } from '../../components/Field';
 import { Empty, Loaded } from '../../components/States';
 import { t } from '../../i18n';
 import { useResource } from '../../lib/useResource';
@@ -50,12 +51,35 @@ function ClientsView() {
 }
 
 function ClientList({ list }: { list: Client[] }) {
-  const sorted = [...list].sort((a, b) => a.clientId.localeCompare(b.clientId));
+  const [params, setParams] = useSearchParams();
+  const status = params.get('status') ?? '';
+  const sorted = list.filter((c) => !status || (status === 'actief') === c.actief).sort((a, b) => a.clientId.localeCompare(b.clientId));
   return (
     <section className="jt-section" aria-labelledby="clients">
       <h2 id="clients" className="utrecht-heading-2">
-        {t('admin.clients.list')} <span className="jt-count">({list.length})</span>
+        {t('admin.clients.list')} <span className="jt-count">({sorted.length})</span>
       </h2>
+      <div className="jt-filters jt-no-print" role="search">
+        <Field id="clients-status" label={t('admin.status')}>
+          {(a) => (
+            <select
+              {...a}
+              className="utrecht-select utrecht-select--html-select"
+              value={status}
+              onChange={(e) => {
+                const next = new URLSearchParams(params);
+                if (e.target.value) next.set('status', e.target.value);
+                else next.delete('status');
+                setParams(next, { replace: true });
+              }}
+            >
+              <option value="">{t('admin.users.allStatuses')}</option>
+              <option value="actief">{t('admin.active')}</option>
+              <option value="inactief">{t('admin.inactive')}</option>
+            </select>
+          )}
+        </Field>
+      </div>
       {sorted.length === 0 ? (
         <Empty>{t('admin.clients.none')}</Empty>
       ) : (

@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { t } from '../../i18n';
 
-async function copy(text: string, input: HTMLInputElement | null): Promise<boolean> {
+async function copy(text: string, input: HTMLTextAreaElement | null): Promise<boolean> {
   try {
     await navigator.clipboard.writeText(text);
     return true;
@@ -17,7 +17,7 @@ async function copy(text: string, input: HTMLInputElement | null): Promise<boole
 
 export function SecretOnce({ clientId, secret, onDone }: { clientId: string; secret: string; onDone: () => void }) {
   const box = useRef<HTMLDivElement>(null);
-  const input = useRef<HTMLInputElement>(null);
+  const input = useRef<HTMLTextAreaElement>(null);
   const [copied, setCopied] = useState<boolean | null>(null);
   useEffect(() => box.current?.focus(), []);
   return (
@@ -33,7 +33,8 @@ export function SecretOnce({ clientId, secret, onDone }: { clientId: string; sec
         <label className="utrecht-form-label" htmlFor="geheim-waarde">
           {t('admin.secret.label')}
         </label>
-        <input ref={input} id="geheim-waarde" className="utrecht-textbox utrecht-textbox--html-input jt-secret__value" readOnly value={secret} onFocus={(e) => e.currentTarget.select()} spellCheck={false} autoComplete="off" />
+        {/* A text area, so the whole secret stays visible on a narrow screen too. */}
+        <textarea ref={input} id="geheim-waarde" rows={2} className="utrecht-textarea utrecht-textarea--html-textarea jt-secret__value" readOnly value={secret} onFocus={(e) => e.currentTarget.select()} spellCheck={false} autoComplete="off" />
         <button type="button" className="utrecht-button utrecht-button--primary-action" onClick={async () => setCopied(await copy(secret, input.current))}>
           {t('admin.secret.copy')}
         </button>
