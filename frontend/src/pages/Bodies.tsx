@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { Link } from 'react-router';
 import { get, getAll, STAKEHOLDERS } from '../api/client';
 import type { Gremium, Vacatureoverzicht, Zetel } from '../api/types';
 import { StatusBadge } from '../components/Badges';
@@ -176,7 +177,7 @@ function Body({ body: g, seats }: { body: Gremium; seats: Zetel[] }) {
                   <tr key={z.id} className={`utrecht-table__row${z.vacature ? ' jt-row--vacancy' : ''}`}>
                     <td className="utrecht-table__cell">{tk('seatRole', z.rol)}</td>
                     <td className="utrecht-table__cell">
-                      {z.vacature ? <StatusBadge tone="danger">{t('bodies.vacant')}</StatusBadge> : z.personen.map((p) => p.naam).join(' / ')}
+                      {z.vacature ? <StatusBadge tone="danger">{t('bodies.vacant')}</StatusBadge> : z.personen.map((p, i) => <span key={p.id}>{i > 0 && ' / '}<Link className="utrecht-link" to={`/personen/${p.id}`}>{p.naam}</Link></span>)}
                       {z.gedeeld && <span className="jt-list__meta"> ({t('bodies.shared')})</span>}
                       {z.vacature && z.toelichting && z.toelichting.trim().toLowerCase() !== 'vacant' && <span className="jt-list__meta"> {z.toelichting}</span>}
                     </td>
