@@ -6,12 +6,9 @@
 // signals page, the dashboard tile and the project page show it; a reader gets no upload form.
 // axe-core and a screenshot on every screen.
 //
-// The push (POST /importen) requires the scope monitoring:ingest, which no staff role carries
-// (auth: beheerder has everything but it; only machine clients can hold it). So the test makes a
-// machine client with that scope, pushes its setup data with the client's token, and — for the
-// upload through the screen — swaps the bearer of the browser's push request for the client's.
-// Everything else the browser does runs with the logged-in user's own token. Without the swap
-// the screen shows the service's 403 in plain Dutch, which is checked first.
+// The setup data is pushed the way Kennispunt does it: a machine client with monitoring:ingest.
+// The upload through the screen runs with the logged-in administrator's own token (staff
+// editors and administrators carry monitoring:ingest).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { GATEWAY, adminToken, api, axe, createUser, describeViolations, launch, login, screenshot } from './lib/browser.mjs';
@@ -179,16 +176,7 @@ describe('monitoring', () => {
     await page.getByLabel('CSV-bestand', { exact: true }).setInputFiles({ name: 'waarnemingen.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await page.getByTestId('bestand-info').filter({ hasText: '2 gegevensrijen, scheidingsteken ;' }).waitFor();
 
-    if (!userScopes.includes('monitoring:ingest')) {
-      // The user's own token may not push: the screen says so in plain Dutch.
-      await page.getByRole('button', { name: 'Controleren (proefimport)' }).click();
-      await page.getByRole('alert').filter({ hasText: 'aanleverrecht' }).waitFor();
-      await page.route(/\/api\/monitoring\/v1\/importen\?/, (route) => {
-        const req = route.request();
-        if (req.method() !== 'POST') return route.continue();
-        return route.continue({ headers: { ...req.headers(), authorization: `Bearer ${ingest}` } });
-      });
-    }
+    assert.ok(userScopes.includes('monitoring:ingest'), 'the administrator may upload with their own token');
     const pushes = [];
     page.on('request', (r) => {
       if (r.method() === 'POST' && r.url().includes('/importen?')) pushes.push({ url: r.url(), key: r.headers()['idempotency-key'] });

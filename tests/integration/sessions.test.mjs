@@ -83,7 +83,6 @@ describe('login', () => {
     const { token: adminToken } = await admin();
     const scopes = scopesOf(adminToken);
     assert.ok(scopes.includes('auth:admin'), 'beheerder has auth:admin');
-    assert.ok(!scopes.includes('monitoring:ingest'), 'beheerder has no monitoring:ingest');
     for (const s of [...READ_SCOPES, ...WRITE_SCOPES]) assert.ok(scopes.includes(s), `beheerder has ${s}`);
   });
 

@@ -7,7 +7,10 @@
 #include "svc/error.h"
 
 #define READS  "portfolio:read stakeholders:read contributions:read monitoring:read"
-#define WRITES "portfolio:write stakeholders:write contributions:write monitoring:write"
+/* Staff who write may also upload indicator values (the programme office imports Kennispunt's
+ * CSV by hand; a municipal or Kennispunt system pushes as a machine client). */
+#define WRITES                                                                                     \
+    "portfolio:write stakeholders:write contributions:write monitoring:write monitoring:ingest"
 
 const char *const auth_roles[] = {"beheerder", "redacteur", "lezer", NULL};
 

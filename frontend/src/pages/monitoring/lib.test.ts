@@ -218,12 +218,13 @@ describe('the catalogue filter', () => {
 
 describe('who may upload', () => {
   const user = (rol: MijGebruiker['rol'], scopes: string[]) => ({ id: 'u', gebruikersnaam: 'u', naam: 'U', rol, scopes }) as MijGebruiker;
-  it('offers the upload to editors and administrators with monitoring:write, never to a reader', () => {
-    expect(canUpload(user('redacteur', ['monitoring:read', 'monitoring:write']))).toBe(true);
-    expect(canUpload(user('beheerder', ['monitoring:read', 'monitoring:write']))).toBe(true);
+  it('offers the upload to editors and administrators with monitoring:ingest, never to a reader', () => {
+    expect(canUpload(user('redacteur', ['monitoring:read', 'monitoring:write', 'monitoring:ingest']))).toBe(true);
+    expect(canUpload(user('beheerder', ['monitoring:read', 'monitoring:write', 'monitoring:ingest']))).toBe(true);
     expect(canUpload(user('lezer', ['monitoring:read']))).toBe(false);
     expect(canUpload(user('lezer', ['monitoring:read', 'monitoring:ingest']))).toBe(false);
     expect(canUpload(user('redacteur', ['monitoring:read']))).toBe(false);
+    expect(canUpload(user('redacteur', ['monitoring:read', 'monitoring:write']))).toBe(false);
     expect(canUpload(null)).toBe(false);
   });
 });

@@ -228,13 +228,12 @@ export function groupByIndicator(list: Signaal[]): { code: string; naam: string;
 
 // ---- rights ----
 
-/** Whether the user is offered the CSV upload. The screen follows the `monitoring:write` scope
- * of editors and administrators (and `monitoring:ingest`, which the push itself requires); a
- * `lezer` never. The service decides in the end: its 403 is explained. */
+/** Whether the user is offered the CSV upload: the push requires `monitoring:ingest`, which
+ * editors and administrators carry; a `lezer` never. The service decides in the end: its 403 is
+ * explained. */
 export function canUpload(user: MijGebruiker | null): boolean {
   if (!user || user.rol === 'lezer') return false;
-  const scopes = user.scopes ?? [];
-  return scopes.includes('monitoring:write') || scopes.includes('monitoring:ingest');
+  return (user.scopes ?? []).includes('monitoring:ingest');
 }
 
 // ---- the CSV file, checked before it is sent ----
