@@ -37,6 +37,8 @@ export default function CoreProblemsPage() {
   useTitle(t('agenda.problems.title'));
   const { user } = useSession();
   const [status, setStatus] = useState('');
+  // Kept here, not in the list: the triaged item may leave a filtered list, even empty it.
+  const [triaged, setTriaged] = useState<string | null>(null);
   const editor = canEditPortfolio(user);
   const meta = useResource<Meta>(async (signal) => {
     const [al, projects] = await Promise.all([get<Actielijnen>(`${PORTFOLIO}/actielijnen`, signal), getAll<Project>(`${PORTFOLIO}/projecten`, 'projecten', signal, 5000)]);
@@ -60,7 +62,7 @@ export default function CoreProblemsPage() {
         {/* Editors come here to triage: the list first. Everyone else mainly to submit. */}
         {!editor && form}
         <section className="jt-section" aria-labelledby="problems-list">
-          <h2 id="problems-list" className="utrecht-heading-2">
+          <h2 id="problems-list" className="utrecht-heading-2" tabIndex={-1}>
             {editor ? t('agenda.problems.triageTitle') : t('agenda.problems.listTitle')}
           </h2>
           {editor && <p className="jt-help">{t('agenda.problems.triageIntro')}</p>}
@@ -78,6 +80,7 @@ export default function CoreProblemsPage() {
               )}
             </Field>
           </div>
+          {triaged && <Alert type="ok">{t('agenda.triage.saved', { titel: triaged })}</Alert>}
           <Loaded resource={list}>
             {(problems) => (
               <>
@@ -89,7 +92,15 @@ export default function CoreProblemsPage() {
                 ) : meta.state === 'loading' ? (
                   <Loading />
                 ) : (
-                  <ProblemList problems={problems} meta={meta.state === 'ready' ? meta.data : null} metaError={meta.state === 'error' ? meta.error : null} user={user} editor={editor} onChanged={list.reload} />
+                  <ProblemList problems={problems} meta={meta.state === 'ready' ? meta.data : null} metaError={meta.state === 'error' ? meta.error : null} user={user} editor={editor}
+                    onTriage={() => setTriaged(null)}
+                    onTriaged={(titel) => {
+                      setTriaged(titel);
+                      list.reload();
+                      // The form is gone: continue from the top of the list, where the message is.
+                      requestAnimationFrame(() => document.getElementById('problems-list')?.focus());
+                    }}
+                  />
                 )}
               </>
             )}
@@ -101,10 +112,17 @@ export default function CoreProblemsPage() {
   );
 }
 
-function ProblemList(props: { problems: Kernprobleem[]; meta: Meta | null; metaError: unknown; user: MijGebruiker | null; editor: boolean; onChanged: () => void }) {
-  const { problems, meta, metaError, user, editor, onChanged } = props;
+function ProblemList(props: {
+  problems: Kernprobleem[];
+  meta: Meta | null;
+  metaError: unknown;
+  user: MijGebruiker | null;
+  editor: boolean;
+  onTriage: () => void;
+  onTriaged: (titel: string) => void;
+}) {
+  const { problems, meta, metaError, user, editor, onTriage, onTriaged } = props;
   const [triaging, setTriaging] = useState<string | null>(null);
-  const [triaged, setTriaged] = useState<string | null>(null);
   const actor = useActors(
     problems.flatMap((p) => [p.ingediendDoor, p.getriageerdDoor]),
     user,
@@ -114,7 +132,6 @@ function ProblemList(props: { problems: Kernprobleem[]; meta: Meta | null; metaE
   return (
     <>
       {metaError ? <ErrorState error={metaError} /> : null}
-      {triaged && <Alert type="ok">{t('agenda.triage.saved', { titel: triaged })}</Alert>}
       <ul className="jt-list" data-testid="kernproblemen">
         {problems.map((p) => (
           <li key={p.id} className={`jt-list__item jt-problem${p.status === 'ingediend' ? ' jt-problem--open' : ''}`} data-testid="kernprobleem">
@@ -139,8 +156,7 @@ function ProblemList(props: { problems: Kernprobleem[]; meta: Meta | null; metaE
                   }}
                   onDone={(np) => {
                     setTriaging(null);
-                    setTriaged(np.titel);
-                    onChanged();
+                    onTriaged(np.titel);
                   }}
                 />
               ) : (
@@ -152,7 +168,7 @@ function ProblemList(props: { problems: Kernprobleem[]; meta: Meta | null; metaE
                     }}
                     className="utrecht-button utrecht-button--secondary-action"
                     onClick={() => {
-                      setTriaged(null);
+                      onTriage();
                       setTriaging(p.id);
                     }}
                     aria-label={t('agenda.triage.openFor', { titel: p.titel })}
