@@ -40,6 +40,19 @@ describe('editing with the ETag', () => {
     expect(body.randvoorwaarden.financiering.status).toBe('geregeld');
   });
 
+  it('sends the principles and reform lines the project contributes to, sorted, when they changed', () => {
+    const mine = { ...base, principes: [3, 1], hervormingslijnen: [] };
+    expect(diff(base, mine)).toEqual(['principes']);
+    expect(patchBody(mine, diff(base, mine))).toEqual({ principes: [1, 3] });
+    expect(diff(base, { ...base, principes: [] })).toEqual([]);
+  });
+
+  it('merges the lists like any field: mine where only I changed them', () => {
+    const mine = { ...base, principes: [2] };
+    const theirs = { ...base, hervormingslijnen: [5], titel: 'Hun titel' };
+    expect(merge(base, mine, theirs, {})).toMatchObject({ principes: [2], hervormingslijnen: [5], titel: 'Hun titel' });
+  });
+
   it('merges: theirs where only they changed, mine where only I changed, my choice where both did', () => {
     const mine = { ...base, titel: 'Mijn titel', beschrijving: 'Mijn tekst' };
     const theirs = { ...base, titel: 'Hun titel', status: 'gepauzeerd' };

@@ -2,14 +2,15 @@
 // first (412), nothing is overwritten: the user sees per field what the other person changed
 // next to their own change, chooses, and saves again on top of the new version.
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { request, PORTFOLIO } from '../api/client';
-import type { Project } from '../api/types';
+import { get, request, PORTFOLIO } from '../api/client';
+import type { Hervormingslijnen, Principes, Project } from '../api/types';
 import type { components } from '../api/generated/portfolio';
 import { t, tk } from '../i18n';
 import { dropDraft, loadDraft, saveDraft } from '../lib/drafts';
 import { formatDate } from '../lib/format';
 import { PRECONDITIONS } from '../lib/phases';
 import { explain } from '../lib/problems';
+import { useResource } from '../lib/useResource';
 import { Field } from './Field';
 import { Alert } from './States';
 
@@ -23,13 +24,20 @@ export interface EditValues {
   startdatum: string;
   einddatum: string;
   randvoorwaarden: Record<string, Rv>;
+  /** The guiding principles and reform lines (numbers 1..8) the project contributes to. */
+  principes: number[];
+  hervormingslijnen: number[];
 }
-type Key = 'titel' | 'beschrijving' | 'status' | 'schaal' | 'startdatum' | 'einddatum' | `rv.${string}`;
+type ListKey = 'principes' | 'hervormingslijnen';
+type Key = 'titel' | 'beschrijving' | 'status' | 'schaal' | 'startdatum' | 'einddatum' | ListKey | `rv.${string}`;
 
 const STATUSES = ['voorgesteld', 'actief', 'gepauzeerd', 'afgerond', 'gestopt'] as const;
 const SCALES = ['landelijk', 'bovenregionaal', 'regionaal', 'subregionaal', 'lokaal', 'wijk'] as const;
 const RV_STATES = ['open', 'in_bewerking', 'geregeld'] as const;
 const SIMPLE = ['titel', 'beschrijving', 'status', 'schaal', 'startdatum', 'einddatum'] as const;
+const LISTS = ['principes', 'hervormingslijnen'] as const;
+const isList = (k: string): k is ListKey => k === 'principes' || k === 'hervormingslijnen';
+const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
 
 export function valuesOf(p: Project): EditValues {
   const rv: Record<string, Rv> = {};
@@ -42,6 +50,8 @@ export function valuesOf(p: Project): EditValues {
     startdatum: p.startdatum ?? '',
     einddatum: p.einddatum ?? '',
     randvoorwaarden: rv,
+    principes: sorted(p.principes ?? []),
+    hervormingslijnen: sorted(p.hervormingslijnen ?? []),
   };
 }
 
@@ -50,11 +60,12 @@ function field(v: EditValues, k: Key): string {
     const r = v.randvoorwaarden[k.slice(3)];
     return JSON.stringify([r.status, r.toelichting]);
   }
+  if (isList(k)) return sorted(v[k]).join(',');
   return v[k as (typeof SIMPLE)[number]];
 }
 
 export function keys(): Key[] {
-  return [...SIMPLE, ...PRECONDITIONS.map((k) => `rv.${k}` as Key)];
+  return [...SIMPLE, ...LISTS, ...PRECONDITIONS.map((k) => `rv.${k}` as Key)];
 }
 
 /** The fields in which `a` and `b` differ. */
@@ -72,6 +83,7 @@ export function patchBody(v: EditValues, ks: Key[]): ProjectWijziging {
     else if (k === 'schaal') body.schaal = v.schaal || null;
     else if (k === 'startdatum') body.startdatum = v.startdatum || null;
     else if (k === 'einddatum') body.einddatum = v.einddatum || null;
+    else if (isList(k)) body[k] = sorted(v[k]);
   }
   if (ks.some((k) => k.startsWith('rv.'))) body.randvoorwaarden = v.randvoorwaarden;
   return body as ProjectWijziging;
@@ -80,11 +92,12 @@ export function patchBody(v: EditValues, ks: Key[]): ProjectWijziging {
 /** Three-way merge: theirs wins where only they changed, mine where only I changed; `choices`
  * decides where both changed. */
 export function merge(base: EditValues, mine: EditValues, theirs: EditValues, choices: Record<string, 'mine' | 'theirs'>): EditValues {
-  const out: EditValues = { ...theirs, randvoorwaarden: { ...theirs.randvoorwaarden } };
+  const out: EditValues = { ...theirs, randvoorwaarden: { ...theirs.randvoorwaarden }, principes: [...theirs.principes], hervormingslijnen: [...theirs.hervormingslijnen] };
   for (const k of diff(base, mine)) {
     const takeMine = !diff(base, theirs).includes(k) || choices[k] === 'mine';
     if (!takeMine) continue;
     if (k.startsWith('rv.')) out.randvoorwaarden[k.slice(3)] = mine.randvoorwaarden[k.slice(3)];
+    else if (isList(k)) out[k] = [...mine[k]];
     else (out as unknown as Record<string, string>)[k] = field(mine, k);
   }
   return out;
@@ -92,6 +105,8 @@ export function merge(base: EditValues, mine: EditValues, theirs: EditValues, ch
 
 function label(k: Key): string {
   if (k.startsWith('rv.')) return `${t('project.preconditions')}: ${tk('precondition', k.slice(3))}`;
+  if (k === 'principes') return t('line.principles');
+  if (k === 'hervormingslijnen') return t('line.reformLines');
   return t(`edit.${k}` as 'edit.titel');
 }
 
@@ -102,6 +117,7 @@ function show(v: EditValues, k: Key): string {
   }
   const x = field(v, k);
   if (!x) return t('project.notSet');
+  if (isList(k)) return x.split(',').join(', ');
   if (k === 'status') return tk('status', x);
   if (k === 'schaal') return tk('scale', x);
   if (k === 'startdatum' || k === 'einddatum') return formatDate(x);
@@ -114,7 +130,16 @@ interface Conflict {
   choices: Record<string, 'mine' | 'theirs'>;
 }
 
-export function ProjectEdit({ project, etag, onSaved, onClose }: { project: Project; etag: string | null; onSaved: () => void; onClose: () => void }) {
+/** The titles of the principles and reform lines, for the checkboxes (numbers alone when they
+ * cannot be loaded). */
+function useLists() {
+  return useResource(async (signal) => {
+    const [p, h] = await Promise.all([get<Principes>(`${PORTFOLIO}/principes`, signal), get<Hervormingslijnen>(`${PORTFOLIO}/hervormingslijnen`, signal)]);
+    return { principes: p.principes, hervormingslijnen: h.hervormingslijnen };
+  }, []);
+}
+
+export function ProjectEdit({ project, etag, onSaved, onClose, focus }: { project: Project; etag: string | null; onSaved: () => void; onClose: () => void; focus?: 'preconditions' }) {
   const key = `project:${project.id}`;
   const draft = loadDraft<{ base: EditValues; values: EditValues; etag: string | null }>(key);
   const [base, setBase] = useState<EditValues>(draft?.base ?? valuesOf(project));
@@ -133,6 +158,16 @@ export function ProjectEdit({ project, etag, onSaved, onClose }: { project: Proj
   }, [conflict]);
 
   const set = (k: (typeof SIMPLE)[number], v: string) => setValues((o) => ({ ...o, [k]: v }));
+  const lists = useLists();
+  const preconditionsRef = useRef<HTMLFieldSetElement>(null);
+  useEffect(() => {
+    // Opened from the preconditions section or the phase change: start at the preconditions.
+    if (focus !== 'preconditions') return;
+    preconditionsRef.current?.scrollIntoView({ block: 'start' });
+    preconditionsRef.current?.querySelector('select')?.focus();
+  }, [focus]);
+  const toggle = (k: ListKey, n: number, on: boolean) =>
+    setValues((o) => ({ ...o, [k]: on ? sorted([...new Set([...o[k], n])]) : o[k].filter((x) => x !== n) }));
   const setRv = (k: string, part: keyof Rv, v: string) =>
     setValues((o) => ({ ...o, randvoorwaarden: { ...o.randvoorwaarden, [k]: { ...o.randvoorwaarden[k], [part]: v } } }));
 
@@ -322,7 +357,7 @@ export function ProjectEdit({ project, etag, onSaved, onClose }: { project: Proj
           {(a) => <input {...a} type="date" className={cls('einddatum', 'utrecht-textbox utrecht-textbox--html-input')} value={values.einddatum} onChange={(e) => set('einddatum', e.target.value)} />}
         </Field>
       </div>
-      <fieldset className="utrecht-form-fieldset jt-fieldset">
+      <fieldset className="utrecht-form-fieldset jt-fieldset" ref={preconditionsRef} id="edit-randvoorwaarden">
         <legend className="utrecht-form-fieldset__legend">{t('project.preconditions')}</legend>
         {errors.randvoorwaarden && <p className="utrecht-form-field-error-message">{errors.randvoorwaarden}</p>}
         {PRECONDITIONS.map((k) => (
@@ -344,6 +379,21 @@ export function ProjectEdit({ project, etag, onSaved, onClose }: { project: Proj
           </div>
         ))}
       </fieldset>
+      {LISTS.map((k) => (
+        <fieldset key={k} className="utrecht-form-fieldset jt-fieldset jt-checklist" id={`edit-${k}`}>
+          <legend className="utrecht-form-fieldset__legend">{label(k)}</legend>
+          {errors[k] && <p className="utrecht-form-field-error-message">{errors[k]}</p>}
+          {[1, 2, 3, 4, 5, 6, 7, 8].map((n) => {
+            const titel = lists.state === 'ready' ? lists.data[k].find((x) => x.nummer === n)?.titel : undefined;
+            return (
+              <label key={n} className="jt-checklist__item">
+                <input type="checkbox" checked={values[k].includes(n)} onChange={(e) => toggle(k, n, e.target.checked)} /> {n}
+                {titel ? `. ${titel}` : ''}
+              </label>
+            );
+          })}
+        </fieldset>
+      ))}
       <div className="utrecht-button-group jt-buttons">
         <button type="submit" className="utrecht-button utrecht-button--primary-action utrecht-button--submit" disabled={busy}>
           {busy ? t('report.saving') : t('edit.save')}

@@ -10,14 +10,18 @@ import { ProjectEdit } from '../components/ProjectEdit';
 import { loadDraft } from '../lib/drafts';
 import { Alert, Empty, ErrorState, Loaded } from '../components/States';
 import { t, tk } from '../i18n';
-import { formatDate, formatDateTime, todayIso } from '../lib/format';
+import { formatDate, formatDateTime } from '../lib/format';
 import { PHASES, PRECONDITIONS } from '../lib/phases';
 import { useResource } from '../lib/useResource';
 import { Text } from './ActionLine';
 import ProjectBudget from '../slots/ProjectBudget';
 import ProjectIndicators from '../slots/ProjectIndicators';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { useActors } from './agenda/actors';
+import { AuditHistory } from './agenda/AuditHistory';
+import { Milestones } from './agenda/Milestones';
+import { PhaseChange } from './agenda/PhaseChange';
+import { inAgendaOrder } from './agenda/phase';
+import '../styles/agenda.css';
 
 interface ProjectData {
   project: Project;
@@ -52,13 +56,17 @@ export default function ProjectPage() {
 
 function ProjectView({ data, editable, reload }: { data: ProjectData; editable: boolean; reload: () => void }) {
   const { project: p, etag, lijn, fasen, mijlpalen, rapportages, betrokken } = data;
-  const [editing, setEditing] = useState(() => editable && !!loadDraft(`project:${p.id}`));
+  const { user } = useSession();
+  const [editing, setEditing] = useState<false | 'all' | 'preconditions'>(() => (editable && !!loadDraft(`project:${p.id}`) ? 'all' : false));
   const [saved, setSaved] = useState(false);
-  const today = todayIso();
   const phaseIndex = PHASES.indexOf(p.fase);
   const reports = [...rapportages.rapportages].sort((a, b) => b.periodeTot.localeCompare(a.periodeTot));
-  const milestones = [...mijlpalen.mijlpalen].sort((a, b) => a.streefdatum.localeCompare(b.streefdatum));
-  const history = [...fasen.fasewijzigingen].sort((a, b) => b.datum.localeCompare(a.datum));
+  const history = [...fasen.fasewijzigingen].sort((a, b) => b.datum.localeCompare(a.datum) || (b.geregistreerd ?? '').localeCompare(a.geregistreerd ?? ''));
+  const actor = useActors(history.map((h) => h.door), user);
+  const editPreconditions = () => {
+    setSaved(false);
+    setEditing('preconditions');
+  };
 
   return (
     <article className="jt-article">
@@ -81,6 +89,7 @@ function ProjectView({ data, editable, reload }: { data: ProjectData; editable: 
           <ProjectEdit
             project={p}
             etag={etag}
+            focus={editing === 'preconditions' ? 'preconditions' : undefined}
             onClose={() => setEditing(false)}
             onSaved={() => {
               setEditing(false);
@@ -95,7 +104,7 @@ function ProjectView({ data, editable, reload }: { data: ProjectData; editable: 
               className="utrecht-button utrecht-button--secondary-action"
               onClick={() => {
                 setSaved(false);
-                setEditing(true);
+                setEditing('all');
               }}
             >
               {t('edit.open')}
@@ -129,19 +138,23 @@ function ProjectView({ data, editable, reload }: { data: ProjectData; editable: 
                 </li>
               ))}
             </ol>
+            {editable && <PhaseChange project={p} onSaved={reload} onEditPreconditions={editPreconditions} />}
             <h3 className="utrecht-heading-3">{t('project.phaseHistory')}</h3>
             {history.length === 0 ? (
               <Empty>{t('project.noPhaseHistory')}</Empty>
             ) : (
-              <ul className="jt-list">
+              <ul className="jt-list" data-testid="fasegeschiedenis">
                 {history.map((h) => (
                   <li key={h.id} className="jt-list__item">
                     <strong>{t('project.phaseChange', { van: tk('phase', h.vanFase), naar: tk('phase', h.naarFase) })}</strong>
                     <p className="jt-list__meta">
                       {formatDate(h.datum)}
-                      {h.door && !UUID.test(h.door) && <> · {t('project.by', { door: h.door })}</>}
+                      {h.door && <> · {t('project.by', { door: actor(h.door) })}</>}
                     </p>
                     {h.toelichting && <p className="jt-list__text">{h.toelichting}</p>}
+                    {(h.geaccepteerdeOpenRandvoorwaarden?.length ?? 0) > 0 && (
+                      <p className="jt-list__meta">{t('agenda.phase.acceptedOpen', { lijst: inAgendaOrder(h.geaccepteerdeOpenRandvoorwaarden).map((k) => tk('precondition', k)).join(', ') })}</p>
+                    )}
                   </li>
                 ))}
               </ul>
@@ -152,6 +165,13 @@ function ProjectView({ data, editable, reload }: { data: ProjectData; editable: 
             <h2 id="randvoorwaarden" className="utrecht-heading-2">
               {t('project.preconditions')}
             </h2>
+            {editable && !editing && (
+              <p className="jt-form-open">
+                <button type="button" className="utrecht-button utrecht-button--secondary-action" onClick={editPreconditions}>
+                  {t('agenda.preconditions.edit')}
+                </button>
+              </p>
+            )}
             <div className="utrecht-table-container jt-table-scroll">
               <table className="utrecht-table utrecht-table--html-table jt-table">
                 <thead className="utrecht-table__header">
@@ -188,31 +208,7 @@ function ProjectView({ data, editable, reload }: { data: ProjectData; editable: 
             </div>
           </section>
 
-          <section className="jt-section" aria-labelledby="mijlpalen">
-            <h2 id="mijlpalen" className="utrecht-heading-2">
-              {t('project.milestones')}
-            </h2>
-            {milestones.length === 0 ? (
-              <Empty>{t('project.noMilestones')}</Empty>
-            ) : (
-              <ul className="jt-list">
-                {milestones.map((m) => {
-                  const late = !m.gereedOp && m.streefdatum < today;
-                  return (
-                    <li key={m.id} className={`jt-list__item${late ? ' jt-list__item--late' : ''}`}>
-                      <strong>{m.titel}</strong>
-                      <p className="jt-list__meta">
-                        {t('project.milestoneDue')}: {formatDate(m.streefdatum)} ·{' '}
-                        {m.gereedOp ? t('project.milestoneDone', { datum: formatDate(m.gereedOp) }) : late ? <span className="jt-late">{t('project.milestoneLate')}</span> : t('project.milestoneOpen')}
-                        {m.bestuurlijkBesluitGevraagd && <> · {t('dashboard.decisionAsked')}</>}
-                      </p>
-                      {m.beschrijving && <p className="jt-list__text">{m.beschrijving}</p>}
-                    </li>
-                  );
-                })}
-              </ul>
-            )}
-          </section>
+          <Milestones projectId={p.id} mijlpalen={mijlpalen} editable={editable} onChanged={reload} />
 
           <section className="jt-section" aria-labelledby="rapportages">
             <h2 id="rapportages" className="utrecht-heading-2">
@@ -248,6 +244,12 @@ function ProjectView({ data, editable, reload }: { data: ProjectData; editable: 
 
           <ProjectIndicators projectId={p.id} />
           <ProjectBudget projectId={p.id} />
+          <AuditHistory
+            projectId={p.id}
+            milestoneIds={mijlpalen.mijlpalen.map((m) => m.id)}
+            reportIds={rapportages.rapportages.map((r) => r.id)}
+            version={`${p.versie ?? ''}:${mijlpalen.mijlpalen.map((m) => m.versie ?? 0).join('.')}:${rapportages.rapportages.length}`}
+          />
         </div>
 
         <aside className="jt-aside">
