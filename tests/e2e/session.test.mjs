@@ -81,4 +81,25 @@ describe('an expired session', () => {
     assert.equal(reports[0].samenvatting, text);
     assert.equal(reports[0].ragStatus, 'risico');
   });
+
+  test('switches to English and back; the choice survives a reload', async () => {
+    const fresh = await browser.context.newPage();
+    await fresh.goto(`${GATEWAY}/`);
+    await fresh.getByRole('heading', { name: 'Inloggen' }).waitFor();
+    await fresh.getByRole('button', { name: 'Switch the interface to English' }).click();
+    await fresh.getByRole('heading', { name: 'Log in' }).waitFor();
+    assert.equal(await fresh.evaluate(() => document.documentElement.lang), 'en');
+    await fresh.getByLabel('Username').fill(ADMIN_USERNAME);
+    await fresh.getByLabel('Password').fill(ADMIN_PASSWORD);
+    await fresh.getByRole('button', { name: 'Log in' }).click();
+    await fresh.getByRole('heading', { level: 1, name: 'Agenda overview' }).waitFor();
+    await fresh.reload();
+    await fresh.getByRole('heading', { level: 1, name: 'Agenda overview' }).waitFor();
+    const violations = await axe(fresh);
+    await screenshot(fresh, 'overzicht-engels');
+    assert.deepEqual(violations, [], describeViolations(violations));
+    await fresh.getByRole('button', { name: 'Schakel de toepassing naar het Nederlands' }).click();
+    await fresh.getByRole('heading', { level: 1, name: 'Overzicht van de agenda' }).waitFor();
+    await fresh.close();
+  });
 });
