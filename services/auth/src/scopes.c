@@ -6,7 +6,7 @@
 
 #include "svc/error.h"
 
-#define READS  "portfolio:read stakeholders:read contributions:read monitoring:read"
+#define READS "portfolio:read stakeholders:read contributions:read monitoring:read"
 /* Staff who write may also upload indicator values (the programme office imports Kennispunt's
  * CSV by hand; a municipal or Kennispunt system pushes as a machine client). */
 #define WRITES                                                                                     \

@@ -100,4 +100,5 @@ export function tokenRequest(form, { basic, headers = {} } = {}) {
 }
 
 export const READ_SCOPES = ['contributions:read', 'monitoring:read', 'portfolio:read', 'stakeholders:read'];
-export const WRITE_SCOPES = ['contributions:write', 'monitoring:write', 'portfolio:write', 'stakeholders:write'];
+// Staff who write also upload indicator values (monitoring:ingest).
+export const WRITE_SCOPES = ['contributions:write', 'monitoring:ingest', 'monitoring:write', 'portfolio:write', 'stakeholders:write'];

@@ -10,7 +10,7 @@ import { Alert, Empty } from '../../components/States';
 import { t } from '../../i18n';
 import { formatDate, todayIso } from '../../lib/format';
 import { explain } from '../../lib/problems';
-import { ErrorSummary } from './ErrorSummary';
+import { ErrorSummary } from '../../components/ErrorSummary';
 import { blankMilestone, milestonePatch, milestoneState, milestoneValues, newMilestoneBody, sortMilestones, validateMilestone, type MilestoneValues } from './milestones';
 
 type Mode = { kind: 'none' } | { kind: 'new' } | { kind: 'edit'; id: string; etag: string | null; base: MilestoneValues } | { kind: 'delete'; id: string };

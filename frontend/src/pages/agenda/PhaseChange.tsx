@@ -11,7 +11,7 @@ import { Alert } from '../../components/States';
 import { t, tk } from '../../i18n';
 import { todayIso } from '../../lib/format';
 import { explain } from '../../lib/problems';
-import { ErrorSummary } from './ErrorSummary';
+import { ErrorSummary } from '../../components/ErrorSummary';
 import { needsAcceptance, openPreconditions, phaseBody, phaseTargets, validatePhase, type PhaseValues } from './phase';
 
 export function PhaseChange({ project, onSaved, onEditPreconditions }: { project: Project; onSaved: () => void; onEditPreconditions: () => void }) {

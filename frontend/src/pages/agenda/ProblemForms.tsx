@@ -10,7 +10,7 @@ import { t, tk } from '../../i18n';
 import { dropDraft, loadDraft, saveDraft } from '../../lib/drafts';
 import { explain } from '../../lib/problems';
 import { blankProblem, blankTriage, KINDS, NEW_PROJECT_KINDS, OUTCOMES, problemBody, triageBody, triageFieldOf, validateProblem, validateTriage, type ProblemValues, type TriageValues } from './coreProblems';
-import { ErrorSummary } from './ErrorSummary';
+import { ErrorSummary } from '../../components/ErrorSummary';
 
 const DRAFT = 'kernprobleem:nieuw';
 

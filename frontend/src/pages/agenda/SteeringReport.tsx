@@ -15,7 +15,7 @@ import { t } from '../../i18n';
 import { formatDate, formatMoney, todayIso } from '../../lib/format';
 import { explain } from '../../lib/problems';
 import { useResource } from '../../lib/useResource';
-import { ErrorSummary } from './ErrorSummary';
+import { ErrorSummary } from '../../components/ErrorSummary';
 import { ProblemItems, ReportLine } from './ReportLine';
 import { budgetPerLine, doneMilestones, euros, periodFrom, projectLines, ragCounts, signalsFor, validatePeriod, type Budget, type DoneMilestone, type Period } from './report';
 import '../../styles/agenda.css';

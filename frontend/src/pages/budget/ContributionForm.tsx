@@ -12,7 +12,7 @@ import { ConflictNotice } from './Conflict';
 import { blankContribution, changedFields, contributionBody, contributionPatch, contributionValues, mergeValues, validateContribution, type ContributionValues } from './forms';
 import { municipalityName, sourceName, type Names } from './names';
 import { ScopeFields } from './ScopeFields';
-import { ErrorSummary } from './ui';
+import { ErrorSummary } from '../../components/ErrorSummary';
 import { useDraftForm } from './useDraftForm';
 
 function labels(): Record<keyof ContributionValues, string> {
@@ -131,7 +131,7 @@ export function ContributionForm({ contribution, defaultYear, projectId, names, 
           }}
         />
       )}
-      {f.message && <ErrorSummary message={f.message} errors={f.errors} labels={L} idPrefix="contribution" innerRef={f.summaryRef} />}
+      {f.message && <ErrorSummary message={f.message} errors={f.errors} labels={L} idPrefix="contribution" ref={f.summaryRef} />}
 
       <fieldset className="jt-fieldset">
         <legend>{t('budget.contribution.who')}</legend>

@@ -11,7 +11,7 @@ import { explain } from '../../lib/problems';
 import { ConflictNotice } from './Conflict';
 import { blankLine, changedFields, lineBody, linePatch, lineValues, mergeValues, validateLine, type LineValues } from './forms';
 import type { Names } from './names';
-import { ErrorSummary } from './ui';
+import { ErrorSummary } from '../../components/ErrorSummary';
 import { useDraftForm } from './useDraftForm';
 import { ScopeFields } from './ScopeFields';
 
@@ -124,7 +124,7 @@ export function LineForm({ line, defaultYear, projectId, names, onSaved, onCance
           }}
         />
       )}
-      {f.message && <ErrorSummary message={f.message} errors={f.errors} labels={L} idPrefix="line" innerRef={f.summaryRef} />}
+      {f.message && <ErrorSummary message={f.message} errors={f.errors} labels={L} idPrefix="line" ref={f.summaryRef} />}
       {adopted && <p className="jt-help">{t('budget.line.adoptedHelp', { revisie: line?.data.revisie ?? 1 })}</p>}
 
       <ScopeFields prefix="line" values={v} errors={f.errors} names={names} set={(k, x) => f.set(k, x)} labels={L} />

@@ -1,6 +1,6 @@
-// Small pieces shared by the budget screens: a CSV download button, the error summary of a form,
-// a year picker and who may edit.
-import { useState, type ReactNode, type RefObject } from 'react';
+// Small pieces shared by the budget screens: a CSV download button, a year picker and who may
+// edit.
+import { useState, type ReactNode } from 'react';
 import { download } from '../../api/client';
 import type { MijGebruiker } from '../../api/types';
 import { Alert } from '../../components/States';
@@ -43,31 +43,6 @@ export function DownloadButton({ path, fileName, label }: { path: string; fileNa
         {busy ? t('budget.csv.busy') : label}
       </button>
       {error && <Alert type="error">{error}</Alert>}
-    </div>
-  );
-}
-
-/** The summary above a form after a failed check or save: the message and a link to each field. */
-export function ErrorSummary({ message, errors, labels, idPrefix, innerRef }: { message: string; errors: Record<string, string>; labels: Record<string, string>; idPrefix: string; innerRef: RefObject<HTMLDivElement | null> }) {
-  return (
-    <div ref={innerRef} tabIndex={-1} className="utrecht-alert utrecht-alert--error jt-alert" role="alert">
-      <div className="utrecht-alert__content">
-        <div className="utrecht-alert__message">
-          <strong>{t('state.errorSummary')}</strong>
-          <p className="utrecht-paragraph">{message}</p>
-          {Object.keys(errors).length > 0 && (
-            <ul>
-              {Object.entries(errors).map(([k, v]) => (
-                <li key={k}>
-                  <a className="utrecht-link" href={`#${idPrefix}-${k}`}>
-                    {labels[k] ?? k}: {v}
-                  </a>
-                </li>
-              ))}
-            </ul>
-          )}
-        </div>
-      </div>
     </div>
   );
 }

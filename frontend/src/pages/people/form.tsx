@@ -2,6 +2,7 @@
 // checks and the server's problems (explain) per field, an error summary that links to the
 // fields, and labelled inputs built on Field. Unsaved input can be kept as a draft in memory
 // (lib/drafts), as the project forms do.
+import { ErrorSummary as SharedErrorSummary } from '../../components/ErrorSummary';
 import { useEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { Link } from 'react-router';
 import { Field } from '../../components/Field';
@@ -97,37 +98,10 @@ export function useForm<V extends object>(opts: { initial: () => V; validate?: (
   };
 }
 
-/** The error summary: the message, then each field's problem as a link to the field. */
+/** The error summary of a form made with useForm (components/ErrorSummary). */
 export function ErrorSummary({ form, prefix, labels }: { form: Pick<FormState<object>, 'message' | 'errors' | 'summaryRef'>; prefix: string; labels: Record<string, string> }) {
   if (!form.message) return null;
-  const entries = Object.entries(form.errors);
-  return (
-    <div ref={form.summaryRef} tabIndex={-1} className="utrecht-alert utrecht-alert--error jt-alert" role="alert">
-      <div className="utrecht-alert__content">
-        <div className="utrecht-alert__message">
-          <strong>{t('state.errorSummary')}</strong>
-          <p className="utrecht-paragraph">{form.message}</p>
-          {entries.length > 0 && (
-            <ul>
-              {entries.map(([k, v]) => (
-                <li key={k}>
-                  {k in labels ? (
-                    <a className="utrecht-link" href={`#${prefix}-${k}`}>
-                      {labels[k]}: {v}
-                    </a>
-                  ) : (
-                    <>
-                      {k}: {v}
-                    </>
-                  )}
-                </li>
-              ))}
-            </ul>
-          )}
-        </div>
-      </div>
-    </div>
-  );
+  return <SharedErrorSummary ref={form.summaryRef} message={form.message} errors={form.errors} labels={labels} idPrefix={prefix} />;
 }
 
 type InputProps = {
