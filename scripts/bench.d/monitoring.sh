@@ -5,7 +5,10 @@
 #   same file into a staging table plus the same upsert, measured in the same run, with the
 #   service's peak RSS (VmHWM) under 100 MB; the re-push of the same million (all unchanged) at
 #   most 1.5 x that reference too;
-# - with MONITORING_BENCH_10M=1: 10 million observations in the store, then the series p99 again.
+# - with MONITORING_BENCH_10M=1: 10 million observations in the store before the rounds, so that
+#   the series scenario itself (the median p99 of its interleaved rounds) is measured at national
+#   scale; checked as its own target. Not measured after the pushes: their aftermath (autovacuum
+#   of a million new rows, a checkpoint) is a different question from the size of the store.
 
 MONITORING_API=/api/monitoring/v1
 MONITORING_SERIES="$MONITORING_API/indicatoren/WT_JGGZ/reeks?vanaf=2019-Q1&tot=2025-Q4"
@@ -41,6 +44,7 @@ SQL
     } >"$WORK/monitoring-push.csv"
     if [[ ${MONITORING_BENCH_10M:-0} == 1 ]]; then
         monitoring_load_10m
+        MONITORING_STORE=$(bench_psql -At -c 'SELECT count(*) FROM monitoring.observation')
     fi
 }
 
@@ -167,10 +171,10 @@ bench_custom_monitoring() {
     bench_result_json "{\"monitoringSeriesAfterChangeMs\":$miss_ms,\"monitoringSeriesCachedMs\":$hit_ms}"
     bench_result_json "{\"monitoringPushNewMs\":$push_new,\"monitoringReferenceNewMs\":$ref_new,\"monitoringPushAgainMs\":$push_re,\"monitoringReferenceAgainMs\":$ref_re,\"monitoringVmHWMkB\":$hwm}"
     if [[ ${MONITORING_BENCH_10M:-0} == 1 ]]; then
-        local n
-        n=$(bench_psql -At -c 'SELECT count(*) FROM monitoring.observation')
-        bench_wrk monitoring-reeks-10m monitoring GET "$MONITORING_SERIES" ""
-        bench_check "monitoring series p99 (ms) with $n observations < 10" "${R_P99[monitoring-reeks-10m]}" "v < 10"
-        bench_result_json "{\"monitoringObservations\":$n,\"monitoringSeries10mP99Ms\":${R_P99[monitoring-reeks-10m]},\"monitoringSeries10mRps\":${R_RPS[monitoring-reeks-10m]}}"
+        local p99s p99
+        read -r -a p99s <<<"${RR_P99[monitoring-reeks]}"
+        p99=$(median '%.3f' "${p99s[@]}")
+        bench_check "monitoring series p99 (ms) with $MONITORING_STORE observations stored < 10" "$p99" "v < 10"
+        bench_result_json "{\"monitoringObservations\":$MONITORING_STORE,\"monitoringSeriesP99MsAtScale\":$p99}"
     fi
 }

@@ -39,5 +39,6 @@ void pf_ctx_free(pf_ctx *ctx) {
 void pf_cached(svc_req *r, pf_ctx *ctx, const svc_cached_read *q) {
     svc_cached_read read = *q;
     read.generation = SQL_GENERATION;
+    atomic_fetch_add_explicit(&ctx->trimmer.reads, 1, memory_order_relaxed);
     svc_reply_cached(r, ctx->cache, &read);
 }

@@ -3,6 +3,7 @@
 #define PORTFOLIO_H
 
 #include <pthread.h>
+#include <stdatomic.h>
 
 #include "svc/cache.h"
 #include "svc/svc.h"
@@ -55,6 +56,7 @@ typedef struct pf_trimmer {
     pthread_mutex_t lock;
     pthread_cond_t wake;
     int stop, running;
+    atomic_ulong reads; /* cached reads served, counted by pf_cached */
 } pf_trimmer;
 int pf_trimmer_start(pf_trimmer *t);
 void pf_trimmer_stop(pf_trimmer *t);
