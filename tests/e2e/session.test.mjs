@@ -83,6 +83,7 @@ describe('an expired session', () => {
   });
 
   test('switches to English and back; the choice survives a reload', async () => {
+    await browser.context.clearCookies(); // no session left from the test before
     const fresh = await browser.context.newPage();
     await fresh.goto(`${GATEWAY}/`);
     await fresh.getByRole('heading', { name: 'Inloggen' }).waitFor();
