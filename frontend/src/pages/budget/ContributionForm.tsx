@@ -2,18 +2,17 @@
 // euros or staff hours with an optional hourly rate, pledged or realised, from a municipality
 // and/or an organisation. The answer's warnings (more realised than pledged) are passed on.
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { request, CONTRIBUTIONS } from '../../api/client';
+import { CONTRIBUTIONS } from '../../api/client';
 import type { Bijdrage, BijdrageAntwoord } from '../../api/types/budget';
 import { Field } from '../../components/Field';
 import { Alert } from '../../components/States';
 import { t, tk } from '../../i18n';
-import { explain } from '../../lib/problems';
 import { ConflictNotice } from './Conflict';
 import { blankContribution, changedFields, contributionBody, contributionPatch, contributionValues, mergeValues, validateContribution, type ContributionValues } from './forms';
 import { municipalityName, sourceName, type Names } from './names';
 import { ScopeFields } from './ScopeFields';
 import { ErrorSummary } from '../../components/ErrorSummary';
-import { useDraftForm } from './useDraftForm';
+import { saveResource, useDraftForm } from './useDraftForm';
 
 function labels(): Record<keyof ContributionValues, string> {
   return {
@@ -63,38 +62,16 @@ export function ContributionForm({ contribution, defaultYear, projectId, names, 
   async function save(values: ContributionValues, base: ContributionValues, etag: string | null) {
     const local = validateContribution(values);
     if (Object.keys(local).length) return f.fail(t('state.invalid'), local);
-    f.clear();
-    f.setBusy(true);
-    try {
-      let saved: BijdrageAntwoord;
-      if (contribution) {
-        const body = contributionPatch(base, values);
-        if (!body) {
-          f.drop();
-          onCancel();
-          return;
-        }
-        saved = (await request<BijdrageAntwoord>(`${CONTRIBUTIONS}/bijdragen/${contribution.data.id}`, { method: 'PATCH', body, ifMatch: etag ?? undefined })).data;
-      } else {
-        saved = (await request<BijdrageAntwoord>(`${CONTRIBUTIONS}/bijdragen`, { method: 'POST', body: contributionBody(values) })).data;
-      }
-      f.drop();
-      onSaved(saved);
-    } catch (e) {
-      if (contribution && (e as { status?: number }).status === 412) {
-        try {
-          const cur = await request<Bijdrage>(`${CONTRIBUTIONS}/bijdragen/${contribution.data.id}`);
-          setConflict({ theirs: cur.data, etag: cur.etag });
-        } catch (e2) {
-          f.fail(explain(e2).message);
-        }
-      } else {
-        const x = explain(e, true);
-        f.fail(x.message, x.fields);
-      }
-    } finally {
-      f.setBusy(false);
-    }
+    await saveResource<BijdrageAntwoord, Bijdrage>(f, {
+      collection: `${CONTRIBUTIONS}/bijdragen`,
+      id: contribution?.data.id,
+      patch: contribution ? contributionPatch(base, values) : null,
+      create: contributionBody(values),
+      etag,
+      onSaved,
+      onCancel,
+      onConflict: (cur) => setConflict({ theirs: cur.data, etag: cur.etag }),
+    });
   }
 
   function submit(e: FormEvent) {

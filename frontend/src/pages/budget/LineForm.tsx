@@ -2,17 +2,16 @@
 // adopted line makes a new revision and needs a reason. The server's invalidParams appear next
 // to their fields; a 412 shows what someone else changed first.
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { request, CONTRIBUTIONS } from '../../api/client';
+import { CONTRIBUTIONS } from '../../api/client';
 import type { Begrotingsregel } from '../../api/types/budget';
 import { Field } from '../../components/Field';
 import { Alert } from '../../components/States';
 import { t, tk } from '../../i18n';
-import { explain } from '../../lib/problems';
 import { ConflictNotice } from './Conflict';
 import { blankLine, changedFields, lineBody, linePatch, lineValues, mergeValues, validateLine, type LineValues } from './forms';
 import type { Names } from './names';
 import { ErrorSummary } from '../../components/ErrorSummary';
-import { useDraftForm } from './useDraftForm';
+import { saveResource, useDraftForm } from './useDraftForm';
 import { ScopeFields } from './ScopeFields';
 
 const CATEGORIES = ['projectleiding', 'ondersteuning', 'bedrijfsvoering', 'projectkosten', 'onderzoek'];
@@ -61,38 +60,16 @@ export function LineForm({ line, defaultYear, projectId, names, onSaved, onCance
   async function save(values: LineValues, base: LineValues, etag: string | null) {
     const local = validateLine(values, adopted);
     if (Object.keys(local).length) return f.fail(t('state.invalid'), local);
-    f.clear();
-    f.setBusy(true);
-    try {
-      let saved: Begrotingsregel;
-      if (line) {
-        const body = linePatch(base, values);
-        if (!body) {
-          f.drop();
-          onCancel();
-          return;
-        }
-        saved = (await request<Begrotingsregel>(`${CONTRIBUTIONS}/begrotingsregels/${line.data.id}`, { method: 'PATCH', body, ifMatch: etag ?? undefined })).data;
-      } else {
-        saved = (await request<Begrotingsregel>(`${CONTRIBUTIONS}/begrotingsregels`, { method: 'POST', body: lineBody(values) })).data;
-      }
-      f.drop();
-      onSaved(saved);
-    } catch (e) {
-      if (line && (e as { status?: number }).status === 412) {
-        try {
-          const cur = await request<Begrotingsregel>(`${CONTRIBUTIONS}/begrotingsregels/${line.data.id}`);
-          setConflict({ theirs: cur.data, etag: cur.etag });
-        } catch (e2) {
-          f.fail(explain(e2).message);
-        }
-      } else {
-        const x = explain(e, true);
-        f.fail(x.message, x.fields);
-      }
-    } finally {
-      f.setBusy(false);
-    }
+    await saveResource<Begrotingsregel, Begrotingsregel>(f, {
+      collection: `${CONTRIBUTIONS}/begrotingsregels`,
+      id: line?.data.id,
+      patch: line ? linePatch(base, values) : null,
+      create: lineBody(values),
+      etag,
+      onSaved,
+      onCancel,
+      onConflict: (cur) => setConflict({ theirs: cur.data, etag: cur.etag }),
+    });
   }
 
   function submit(e: FormEvent) {

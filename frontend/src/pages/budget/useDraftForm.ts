@@ -2,7 +2,9 @@
 // lib/drafts, so an expired session does not lose them), the values they started from and their
 // ETag, the errors per field and the message of the summary.
 import { useEffect, useRef, useState } from 'react';
+import { request } from '../../api/client';
 import { dropDraft, loadDraft, saveDraft } from '../../lib/drafts';
+import { explain } from '../../lib/problems';
 
 export interface Draft<V> {
   base: V;
@@ -56,4 +58,54 @@ export function useDraftForm<V extends object>(key: string, init: () => Draft<V>
       dropDraft(key);
     },
   };
+}
+
+type DraftForm = ReturnType<typeof useDraftForm<object>>;
+
+/** Save a form's resource: POST `create` to `collection`, or PATCH `patch` (null: nothing
+ * changed, the form closes) to `collection/<id>` with If-Match. On a 412 the current version is
+ * fetched and handed to onConflict; any other problem goes to the form, next to its fields. */
+export async function saveResource<R, C>(
+  f: Pick<DraftForm, 'clear' | 'setBusy' | 'drop' | 'fail'>,
+  opts: {
+    collection: string;
+    id?: string;
+    patch: object | null;
+    create: object;
+    etag: string | null;
+    onSaved: (saved: R) => void;
+    onCancel: () => void;
+    onConflict: (current: { data: C; etag: string | null }) => void;
+  },
+): Promise<void> {
+  f.clear();
+  f.setBusy(true);
+  try {
+    let saved: R;
+    if (opts.id) {
+      if (!opts.patch) {
+        f.drop();
+        opts.onCancel();
+        return;
+      }
+      saved = (await request<R>(`${opts.collection}/${opts.id}`, { method: 'PATCH', body: opts.patch, ifMatch: opts.etag ?? undefined })).data;
+    } else {
+      saved = (await request<R>(opts.collection, { method: 'POST', body: opts.create })).data;
+    }
+    f.drop();
+    opts.onSaved(saved);
+  } catch (e) {
+    if (opts.id && (e as { status?: number }).status === 412) {
+      try {
+        opts.onConflict(await request<C>(`${opts.collection}/${opts.id}`));
+      } catch (e2) {
+        f.fail(explain(e2).message);
+      }
+    } else {
+      const x = explain(e, true);
+      f.fail(x.message, x.fields);
+    }
+  } finally {
+    f.setBusy(false);
+  }
 }
