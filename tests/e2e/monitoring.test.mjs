@@ -235,6 +235,7 @@ describe('monitoring', () => {
     // The breach pushed in the setup and the value uploaded through the screen, both above the
     // norm plus its margin; nothing else.
     const signals = group.getByTestId('signaal');
+    await signals.nth(1).waitFor(); // count() does not wait for the filtered list to render
     assert.equal(await signals.count(), 2);
     assert.match(await signals.filter({ hasText: BREACH.naam }).innerText(), /Norm[\s\S]*80[\s\S]*≤ 50[\s\S]*Mist de norm/);
     assert.match(await signals.filter({ hasText: UPLOAD.naam }).innerText(), /999[\s\S]*Mist de norm/);
