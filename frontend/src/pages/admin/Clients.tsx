@@ -1,7 +1,7 @@
 // /beheer/clients: the machine clients (systems that get tokens with client credentials, such as
 // a municipality's data delivery); create one, whose first secret is shown exactly once.
 import { useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { getAll, AUTH } from '../../api/client';
 import type { Client, ClientAangemaakt } from '../../api/types/admin';
 import { StatusBadge } from '../../components/Badges';
@@ -9,6 +9,7 @@ import { Field } from '../../components/Field';
 import { Empty, Loaded } from '../../components/States';
 import { t } from '../../i18n';
 import { useResource } from '../../lib/useResource';
+import { useUrlParams } from '../../lib/useUrlParams';
 import { AdminLayout } from './AdminLayout';
 import { ClientForm } from './ClientForm';
 import { SecretOnce } from './SecretOnce';
@@ -51,7 +52,7 @@ function ClientsView() {
 }
 
 function ClientList({ list }: { list: Client[] }) {
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useUrlParams();
   const status = params.get('status') ?? '';
   const sorted = list.filter((c) => !status || (status === 'actief') === c.actief).sort((a, b) => a.clientId.localeCompare(b.clientId));
   return (
@@ -66,12 +67,7 @@ function ClientList({ list }: { list: Client[] }) {
               {...a}
               className="utrecht-select utrecht-select--html-select"
               value={status}
-              onChange={(e) => {
-                const next = new URLSearchParams(params);
-                if (e.target.value) next.set('status', e.target.value);
-                else next.delete('status');
-                setParams(next, { replace: true });
-              }}
+              onChange={(e) => update({ status: e.target.value })}
             >
               <option value="">{t('admin.users.allStatuses')}</option>
               <option value="actief">{t('admin.active')}</option>

@@ -1,7 +1,7 @@
 // /beheer/gebruikers: the staff accounts with their roles (and action lines for a redacteur);
 // filter by role, status and name; create a user. Each user has a page to manage the account.
 import { useMemo, useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { getAll, AUTH } from '../../api/client';
 import type { Gebruiker } from '../../api/types/admin';
 import { StatusBadge } from '../../components/Badges';
@@ -9,6 +9,7 @@ import { Field } from '../../components/Field';
 import { Alert, Empty, Loaded } from '../../components/States';
 import { t, tk } from '../../i18n';
 import { useResource } from '../../lib/useResource';
+import { useUrlParams } from '../../lib/useUrlParams';
 import { fold } from '../people/text';
 import { AdminLayout } from './AdminLayout';
 import { ROLES, linesText } from './logic';
@@ -65,7 +66,7 @@ function UsersView() {
 }
 
 function UserList({ list }: { list: Gebruiker[] }) {
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useUrlParams();
   const rol = params.get('rol') ?? '';
   const status = params.get('status') ?? '';
   const zoek = params.get('zoek') ?? '';
@@ -77,12 +78,7 @@ function UserList({ list }: { list: Gebruiker[] }) {
       .filter((u) => !q || fold(u.naam).includes(q) || u.gebruikersnaam.includes(q) || fold(u.email ?? '').includes(q))
       .sort((a, b) => a.gebruikersnaam.localeCompare(b.gebruikersnaam));
   }, [list, rol, status, zoek]);
-  const setParam = (k: string, v: string) => {
-    const next = new URLSearchParams(params);
-    if (v) next.set(k, v);
-    else next.delete(k);
-    setParams(next, { replace: true });
-  };
+  const setParam = (k: string, v: string) => update({ [k]: v });
   return (
     <section className="jt-section" aria-labelledby="gebruikers">
       <h2 id="gebruikers" className="utrecht-heading-2">

@@ -1,6 +1,6 @@
 // /monitoring: the indicator catalogue, searchable and filtered by source monitor, action line
 // and principle (kept in the URL, so the back button and a shared link keep the filter).
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { get, getAll, MONITORING, PORTFOLIO } from '../../api/client';
 import type { Actielijnen, Principes } from '../../api/types';
 import type { Bron, Bronnen, Indicator } from '../../api/types/monitoring';
@@ -9,6 +9,7 @@ import { useTitle } from '../../components/Layout';
 import { Empty, Loaded } from '../../components/States';
 import { t, tk } from '../../i18n';
 import { useResource } from '../../lib/useResource';
+import { useUrlParams } from '../../lib/useUrlParams';
 import { filterIndicators } from './lib';
 import { MonitoringTabs } from './Tabs';
 import '../../styles/monitoring.css';
@@ -52,21 +53,12 @@ function option(nummer: number, titel: string) {
 }
 
 function CatalogueView({ data }: { data: CatalogueData }) {
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useUrlParams();
   const q = params.get('q') ?? '';
   const bron = params.get('bron') ?? '';
   const actielijn = Number(params.get('actielijn')) || 0;
   const principe = Number(params.get('principe')) || 0;
-  const set = (key: string, value: string) =>
-    setParams(
-      (p) => {
-        const next = new URLSearchParams(p);
-        if (value) next.set(key, value);
-        else next.delete(key);
-        return next;
-      },
-      { replace: true },
-    );
+  const set = (key: string, value: string) => update({ [key]: value });
   const list = filterIndicators(data.indicatoren, { q, bron, actielijn, principe });
   const sourceName = new Map(data.bronnen.map((b) => [b.code, b.naam]));
   const filtered = !!(q || bron || actielijn || principe);
@@ -126,7 +118,7 @@ function CatalogueView({ data }: { data: CatalogueData }) {
         <>
           <Empty>{t('monitoring.noMatch')}</Empty>
           {filtered && (
-            <button type="button" className="utrecht-button utrecht-button--secondary-action" onClick={() => setParams(new URLSearchParams(), { replace: true })}>
+            <button type="button" className="utrecht-button utrecht-button--secondary-action" onClick={() => update({ q: null, bron: null, actielijn: null, principe: null })}>
               {t('monitoring.clearFilters')}
             </button>
           )}

@@ -3,7 +3,7 @@
 // period the map of Twente and the ranking with the status against the norm. The chosen areas
 // and period are kept in the URL.
 import { lazy, Suspense, useState, type ReactNode } from 'react';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { download, get, getAll, MONITORING } from '../../api/client';
 import type { Bron, Bronnen, Indicator, Momentopname, Norm, Reeks } from '../../api/types/monitoring';
 import { StatusBadge } from '../../components/Badges';
@@ -14,6 +14,7 @@ import { t, tk } from '../../i18n';
 import { formatDate, todayIso } from '../../lib/format';
 import { explain } from '../../lib/problems';
 import { useResource } from '../../lib/useResource';
+import { useUrlParams } from '../../lib/useUrlParams';
 import { alignSeries, formatPeriod, formatValue, lineColour, normAt, normLine, normText } from './lib';
 import { RankingTable } from './RankingTable';
 import type { ChartLine } from './SeriesChart';
@@ -184,23 +185,13 @@ function ExportButton({ code }: { code: string }) {
 
 function SeriesSection({ data }: { data: IndicatorData }) {
   const { indicator: ind, reeks, normen } = data;
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useUrlParams();
   const region = reeks.reeksen.find((r) => r.niveau === 'regio');
   const municipalities = reeks.reeksen.filter((r) => r.niveau !== 'regio').sort((a, b) => (a.naam ?? '').localeCompare(b.naam ?? '', 'nl'));
   const hasNorm = normen.some((n) => !n.gebied);
-  // The choice lives in the component (an immediate answer to a click) and is copied to the URL.
-  const [chosen, setChosen] = useState(() => new Set((params.get('gebieden') ?? `${region?.gebied ?? ''},${NORM}`).split(',').filter(Boolean)));
-  const choose = (codes: Set<string>) => {
-    setChosen(codes);
-    setParams(
-      (p) => {
-        const next = new URLSearchParams(p);
-        next.set('gebieden', [...codes].join(','));
-        return next;
-      },
-      { replace: true, preventScrollReset: true },
-    );
-  };
+  // No parameter: the region and the norm; 'geen' keeps an empty choice in the address.
+  const chosen = new Set((params.get('gebieden') ?? `${region?.gebied ?? ''},${NORM}`).split(',').filter(Boolean));
+  const choose = (codes: Set<string>) => update({ gebieden: [...codes].join(',') || 'geen' });
   const toggle = (code: string, on: boolean) => {
     const next = new Set(chosen);
     if (on) next.add(code);
@@ -308,8 +299,8 @@ function ChartTable({ periods, lines, eenheid, caption }: { periods: string[]; l
 
 function SnapshotSection({ data }: { data: IndicatorData }) {
   const { indicator: ind, reeks } = data;
-  const [params, setParams] = useSearchParams();
-  const [requested, setRequested] = useState(params.get('periode') ?? '');
+  const [params, update] = useUrlParams();
+  const requested = params.get('periode') ?? '';
   const periode = reeks.perioden.includes(requested) ? requested : '';
   const latest = reeks.perioden[reeks.perioden.length - 1];
   const path = `${MONITORING}/indicatoren/${encodeURIComponent(ind.code)}/momentopname${periode ? `?periode=${periode}` : ''}`;
@@ -327,19 +318,7 @@ function SnapshotSection({ data }: { data: IndicatorData }) {
               {...a}
               className="utrecht-select utrecht-select--html-select"
               value={periode}
-              onChange={(e) => {
-                const value = e.target.value;
-                setRequested(value);
-                setParams(
-                  (p) => {
-                    const next = new URLSearchParams(p);
-                    if (value) next.set('periode', value);
-                    else next.delete('periode');
-                    return next;
-                  },
-                  { replace: true, preventScrollReset: true },
-                );
-              }}
+              onChange={(e) => update({ periode: e.target.value })}
             >
               <option value="">{t('monitoring.latest', { periode: formatPeriod(latest) })}</option>
               {[...reeks.perioden].reverse().map((p) => (

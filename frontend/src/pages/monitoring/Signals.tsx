@@ -1,7 +1,7 @@
 // /monitoring/signalen: the current signals (brandhaarden): municipalities where the latest value
 // misses the norm, or that got worse several periods in a row; grouped per indicator, most
 // serious first. The filters are the service's own parameters, kept in the URL.
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { get, getAll, MONITORING, PORTFOLIO } from '../../api/client';
 import type { Actielijnen } from '../../api/types';
 import type { Gebied, Signaal, Signalen } from '../../api/types/monitoring';
@@ -11,6 +11,7 @@ import { useTitle } from '../../components/Layout';
 import { Empty, Loaded } from '../../components/States';
 import { t, tk } from '../../i18n';
 import { useResource } from '../../lib/useResource';
+import { useUrlParams } from '../../lib/useUrlParams';
 import { formatNumber } from '../../lib/format';
 import { formatCell, formatPeriod, groupByIndicator, normText, statusLabel, statusTone, withUnit } from './lib';
 import { MonitoringTabs } from './Tabs';
@@ -22,7 +23,7 @@ const DEFAULT_PERIODS = 3;
 
 export default function SignalsPage() {
   useTitle(t('monitoring.signals'));
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useUrlParams();
   const soort = params.get('soort') ?? '';
   const actielijn = params.get('actielijn') ?? '';
   const gemeente = params.get('gemeente') ?? '';
@@ -41,16 +42,7 @@ export default function SignalsPage() {
   }, []);
   const res = useResource<Signalen>((signal) => get<Signalen>(`${MONITORING}/signalen?${query.toString()}`, signal), [query.toString()]);
 
-  const set = (key: string, value: string) =>
-    setParams(
-      (p) => {
-        const next = new URLSearchParams(p);
-        if (value) next.set(key, value);
-        else next.delete(key);
-        return next;
-      },
-      { replace: true },
-    );
+  const set = (key: string, value: string) => update({ [key]: value });
   const gemeenten = choices.state === 'ready' ? [...choices.data.gemeenten].sort((a, b) => a.naam.localeCompare(b.naam, 'nl')) : [];
   const lijnen = choices.state === 'ready' ? choices.data.lijnen : [];
 

@@ -2,7 +2,7 @@
 // programmes as a graph (loaded on demand), filtered by action line, kind and name (kept in the
 // URL); the same nodes and connections as a table for keyboard and screen-reader users.
 import { lazy, Suspense, useMemo } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { get, getAll, PORTFOLIO, STAKEHOLDERS } from '../../api/client';
 import type { Project } from '../../api/types';
 import type { Netwerk, Programma } from '../../api/types/people';
@@ -11,6 +11,7 @@ import { useTitle } from '../../components/Layout';
 import { Empty, Loaded } from '../../components/States';
 import { t, tk } from '../../i18n';
 import { useResource } from '../../lib/useResource';
+import { useUrlParams } from '../../lib/useUrlParams';
 import '../../styles/people.css';
 import { NODE_KINDS, connectionsOf, enrich, filterGraph, roleLabel, sortNodes, type Graph, type GraphNode } from './network';
 import { PeopleTabs } from './PeopleTabs';
@@ -39,7 +40,7 @@ export default function NetworkPage() {
 }
 
 function NetworkView({ graph }: { graph: Graph }) {
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useUrlParams();
   const navigate = useNavigate();
   const line = params.get('actielijn');
   const zoek = params.get('zoek') ?? '';
@@ -47,15 +48,11 @@ function NetworkView({ graph }: { graph: Graph }) {
   const soorten = useMemo(() => new Set(soortParam === null ? NODE_KINDS : soortParam.split(',').filter(Boolean)), [soortParam]);
   const shown = useMemo(() => filterGraph(graph, { actielijn: line ? Number(line) : null, soorten, zoek }), [graph, line, soorten, zoek]);
 
-  function setParam(k: string, v: string | null) {
-    const next = new URLSearchParams(params);
-    if (v === null || (v === '' && k !== 'soort')) next.delete(k);
-    else next.set(k, v);
-    setParams(next, { replace: true });
-  }
+  const setParam = (k: string, v: string) => update({ [k]: v });
   function toggle(kind: string, on: boolean) {
     const next = NODE_KINDS.filter((k) => (k === kind ? on : soorten.has(k)));
-    setParam('soort', next.length === NODE_KINDS.length ? null : next.join(','));
+    // No parameter means every kind; 'geen' (no kind at all) keeps an empty choice in the address.
+    update({ soort: next.length === NODE_KINDS.length ? null : next.join(',') || 'geen' });
   }
 
   return (

@@ -1,7 +1,7 @@
 // /organisaties: every organisation, filtered by type and a search on name and sector (kept in
 // the URL, so a filtered list can be shared and survives going back); editors add one here.
 import { useMemo, useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { getAll, STAKEHOLDERS } from '../../api/client';
 import type { Organisatie } from '../../api/types/people';
 import { canEditStakeholders, useSession } from '../../auth/useSession';
@@ -12,6 +12,7 @@ import { Empty, Loaded } from '../../components/States';
 import { t, tk } from '../../i18n';
 import { formatNumber } from '../../lib/format';
 import { useResource } from '../../lib/useResource';
+import { useUrlParams } from '../../lib/useUrlParams';
 import '../../styles/people.css';
 import { OrganisationForm } from './OrganisationForm';
 import { ORG_TYPES, countByType, filterOrganisations } from './organisations';
@@ -44,18 +45,13 @@ export default function Organisations() {
 }
 
 function OrganisationList({ list }: { list: Organisatie[] }) {
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useUrlParams();
   const type = params.get('type') ?? '';
   const zoek = params.get('zoek') ?? '';
   const counts = useMemo(() => countByType(list), [list]);
   const shown = useMemo(() => filterOrganisations(list, type, zoek), [list, type, zoek]);
 
-  function setParam(k: string, v: string) {
-    const next = new URLSearchParams(params);
-    if (v) next.set(k, v);
-    else next.delete(k);
-    setParams(next, { replace: true });
-  }
+  const setParam = (k: string, v: string) => update({ [k]: v });
 
   return (
     <section className="jt-section" aria-labelledby="organisaties">

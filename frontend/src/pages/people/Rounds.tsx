@@ -1,7 +1,7 @@
 // /raadplegingen: the constituency rounds (achterbanraadplegingen), newest session first, with
 // how many members responded; filter by body; editors create a round.
 import { useMemo, useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { getAll, STAKEHOLDERS } from '../../api/client';
 import type { Gremium } from '../../api/types';
 import type { Achterbanraadpleging } from '../../api/types/people';
@@ -13,6 +13,7 @@ import { Empty, Loaded } from '../../components/States';
 import { t, tk } from '../../i18n';
 import { formatDate, todayIso } from '../../lib/format';
 import { useResource } from '../../lib/useResource';
+import { useUrlParams } from '../../lib/useUrlParams';
 import '../../styles/people.css';
 import { PeopleTabs } from './PeopleTabs';
 import { RoundForm } from './RoundForm';
@@ -41,7 +42,7 @@ export default function Rounds() {
 function RoundsView({ rondes, gremia, editable }: { rondes: Achterbanraadpleging[]; gremia: Gremium[]; editable: boolean }) {
   const navigate = useNavigate();
   const [adding, setAdding] = useState(false);
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useUrlParams();
   const body = params.get('gremium') ?? '';
   const today = todayIso();
   const shown = useMemo(() => sortRounds(rondes.filter((r) => !body || r.gremiumId === body)), [rondes, body]);
@@ -72,12 +73,7 @@ function RoundsView({ rondes, gremia, editable }: { rondes: Achterbanraadpleging
                   {...a}
                   className="utrecht-select utrecht-select--html-select"
                   value={body}
-                  onChange={(e) => {
-                    const next = new URLSearchParams(params);
-                    if (e.target.value) next.set('gremium', e.target.value);
-                    else next.delete('gremium');
-                    setParams(next, { replace: true });
-                  }}
+                  onChange={(e) => update({ gremium: e.target.value })}
                 >
                   <option value="">{t('people.rounds.allBodies')}</option>
                   {withRounds.map((g) => (
