@@ -3,6 +3,7 @@
 #define SVC_INTERNAL_H
 
 #include <pthread.h>
+#include <netinet/in.h>
 #include <stdatomic.h>
 #include <ulfius.h>
 
@@ -17,10 +18,17 @@ typedef struct route_entry {
     size_t n_segments;
 } route_entry;
 
+typedef struct svc_listener svc_listener;
+
 struct svc_server {
     const svc_config *cfg;
-    struct _u_instance instance;
-    int instance_ready;
+    /* HTTP_THREADS = N > 0: N single-threaded epoll daemons fed by the listener; 0: one daemon
+     * with a thread per connection, listening itself. */
+    struct _u_instance *instances;
+    size_t n_instances;          /* initialised ones, cleaned by svc_server_run */
+    struct MHD_Daemon **workers; /* the running daemons, for the listener */
+    atomic_uint *open;           /* open connections per worker */
+    svc_listener *listener;
     svc_pool *pool;
     svc_statement *statements; /* the service's and the library's, NULL-terminated */
     svc_verifier *verifier;
@@ -50,6 +58,13 @@ struct svc_req {
     char client_ip[64];
 };
 
+/* listener.c: accepts on addr and hands each connection to the least loaded of the n workers
+ * (open[i]: worker i's open connections, counted up here and down by its "closed" notice). */
+int svc_listener_new(svc_listener **out, const struct sockaddr_in *addr,
+                     struct MHD_Daemon **workers, atomic_uint *open, size_t n);
+/* Stops accepting (new connections are refused); open connections go on. */
+void svc_listener_close(svc_listener *l);
+void svc_listener_free(svc_listener *l);
 /* request.c */
 void svc_req_init(svc_req *r, svc_server *s, const struct _u_request *http,
                   struct _u_response *res);

@@ -1,5 +1,6 @@
 /* The service's HTTP server: one ulfius endpoint that runs the whole pipeline (see svc/http.h),
- * a thread per connection or a pool of epoll threads (HTTP_THREADS), graceful stop. */
+ * epoll workers fed by one listener (HTTP_THREADS, see listener.c) or a thread per connection,
+ * graceful stop. */
 #include <arpa/inet.h>
 #include <signal.h>
 #include <sodium.h>
@@ -212,6 +213,67 @@ void svc_server_stop(svc_server *s) {
     kill(getpid(), SIGTERM);
 }
 
+/* MHD's notice per connection: counts a worker's connections down when one closes (the
+ * listener counted it up when it handed it over). */
+static void connection_notice(void *cls, struct MHD_Connection *connection, void **socket_context,
+                              enum MHD_ConnectionNotificationCode code) {
+    (void)connection;
+    (void)socket_context;
+    if (code == MHD_CONNECTION_NOTIFY_CLOSED)
+        atomic_fetch_sub((atomic_uint *)cls, 1);
+}
+
+static int init_instance(svc_server *s, struct _u_instance *u, struct sockaddr_in *addr) {
+    const svc_config *cfg = s->cfg;
+    if (ulfius_init_instance(u, cfg->port, addr, NULL) != U_OK)
+        return SVC_ERR;
+    u->max_post_body_size = cfg->max_body_bytes + 1; /* see check_body_size() */
+    u->timeout = cfg->connection_timeout_s;
+    if (ulfius_add_endpoint_by_val(u, "*", NULL, "*", 0, dispatch, s) != U_OK ||
+        ulfius_set_default_endpoint(u, dispatch, s) != U_OK) {
+        ulfius_clean_instance(u);
+        return SVC_ERR;
+    }
+    return SVC_OK;
+}
+
+/* Worker i: one epoll thread, no listening socket of its own (the listener feeds it). ITC wakes
+ * it when the listener adds a connection. */
+static int start_worker(svc_server *s, size_t i) {
+    struct MHD_OptionItem ops[] = {
+        {MHD_OPTION_NOTIFY_COMPLETED, (intptr_t)mhd_request_completed, NULL},
+        {MHD_OPTION_URI_LOG_CALLBACK, (intptr_t)ulfius_uri_logger, NULL},
+        {MHD_OPTION_NOTIFY_CONNECTION, (intptr_t)connection_notice, &s->open[i]},
+        {MHD_OPTION_CONNECTION_TIMEOUT, (intptr_t)s->cfg->connection_timeout_s, NULL},
+        {MHD_OPTION_END, 0, NULL},
+    };
+    unsigned int flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ITC | MHD_USE_ERROR_LOG |
+                         MHD_USE_EPOLL | MHD_USE_TURBO | MHD_USE_NO_LISTEN_SOCKET;
+    if (ulfius_start_framework_with_mhd_options(&s->instances[i], flags, ops) != U_OK)
+        return SVC_ERR;
+    s->workers[i] = s->instances[i].mhd_daemon;
+    return SVC_OK;
+}
+
+/* HTTP_THREADS=0: MHD listens itself and runs a thread per connection. */
+static int start_threaded(svc_server *s, struct sockaddr_in *addr) {
+    /* ITC lets MHD_quiesce_daemon() stop accepting while in-flight requests finish. */
+    struct MHD_OptionItem ops[] = {
+        {MHD_OPTION_NOTIFY_COMPLETED, (intptr_t)mhd_request_completed, NULL},
+        {MHD_OPTION_URI_LOG_CALLBACK, (intptr_t)ulfius_uri_logger, NULL},
+        {MHD_OPTION_CONNECTION_TIMEOUT, (intptr_t)s->cfg->connection_timeout_s, NULL},
+        {MHD_OPTION_SOCK_ADDR, 0, addr},
+        {MHD_OPTION_END, 0, NULL},
+    };
+    unsigned int flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ITC | MHD_USE_ERROR_LOG |
+                         MHD_USE_THREAD_PER_CONNECTION | MHD_USE_POLL;
+    if (ulfius_start_framework_with_mhd_options(&s->instances[0], flags, ops) != U_OK) {
+        svc_log(SVC_LOG_ERROR, "cannot listen on %s:%u", s->cfg->bind_address, s->cfg->port);
+        return SVC_ERR;
+    }
+    return SVC_OK;
+}
+
 static int start_http(svc_server *s, struct sockaddr_in *addr) {
     const svc_config *cfg = s->cfg;
     memset(addr, 0, sizeof(*addr));
@@ -221,40 +283,52 @@ static int start_http(svc_server *s, struct sockaddr_in *addr) {
         svc_log(SVC_LOG_ERROR, "SVC_BIND_ADDRESS '%s' is not an IPv4 address", cfg->bind_address);
         return SVC_EINVAL;
     }
-    if (ulfius_init_instance(&s->instance, cfg->port, addr, NULL) != U_OK)
-        return SVC_ERR;
-    s->instance_ready = 1;
-    s->instance.max_post_body_size = cfg->max_body_bytes + 1; /* see check_body_size() */
-    s->instance.timeout = cfg->connection_timeout_s;
-    ulfius_add_endpoint_by_val(&s->instance, "*", NULL, "*", 0, dispatch, s);
-    ulfius_set_default_endpoint(&s->instance, dispatch, s);
-    /* ITC lets MHD_quiesce_daemon() stop accepting while in-flight requests finish. */
-    struct MHD_OptionItem ops[] = {
-        {MHD_OPTION_NOTIFY_COMPLETED, (intptr_t)mhd_request_completed, NULL},
-        {MHD_OPTION_URI_LOG_CALLBACK, (intptr_t)ulfius_uri_logger, NULL},
-        {MHD_OPTION_CONNECTION_TIMEOUT, (intptr_t)cfg->connection_timeout_s, NULL},
-        {MHD_OPTION_SOCK_ADDR, 0, addr},
-        {cfg->http_threads ? MHD_OPTION_THREAD_POOL_SIZE : MHD_OPTION_END,
-         (intptr_t)cfg->http_threads, NULL},
-        {MHD_OPTION_END, 0, NULL},
-    };
-    unsigned int flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ITC | MHD_USE_ERROR_LOG;
-    flags |= cfg->http_threads ? (MHD_USE_EPOLL | MHD_USE_TURBO)
-                               : (MHD_USE_THREAD_PER_CONNECTION | MHD_USE_POLL);
-    if (ulfius_start_framework_with_mhd_options(&s->instance, flags, ops) != U_OK) {
-        svc_log(SVC_LOG_ERROR, "cannot listen on %s:%u", cfg->bind_address, cfg->port);
-        return SVC_ERR;
-    }
-    return SVC_OK;
+    size_t n = cfg->http_threads ? cfg->http_threads : 1;
+    s->instances = calloc(n, sizeof(*s->instances));
+    s->workers = calloc(n, sizeof(*s->workers));
+    s->open = calloc(n, sizeof(*s->open));
+    if (s->instances == NULL || s->workers == NULL || s->open == NULL)
+        return SVC_ENOMEM;
+    for (; s->n_instances < n; s->n_instances++)
+        if (init_instance(s, &s->instances[s->n_instances], addr) != SVC_OK)
+            return SVC_ERR;
+    if (cfg->http_threads == 0)
+        return start_threaded(s, addr);
+    for (size_t i = 0; i < n; i++)
+        if (start_worker(s, i) != SVC_OK) {
+            svc_log(SVC_LOG_ERROR, "cannot start HTTP worker %zu", i);
+            return SVC_ERR;
+        }
+    return svc_listener_new(&s->listener, addr, s->workers, s->open, n);
 }
 
+/* Stop accepting, let in-flight requests finish (at most GRACE_PERIOD_MS). */
 static void drain(svc_server *s) {
-    if (s->instance.mhd_daemon)
-        MHD_quiesce_daemon(s->instance.mhd_daemon);
+    if (s->listener != NULL)
+        svc_listener_close(s->listener);
+    else if (s->n_instances > 0 && s->instances[0].mhd_daemon != NULL)
+        MHD_quiesce_daemon(s->instances[0].mhd_daemon);
     double deadline = now_ms() + GRACE_PERIOD_MS;
     while (atomic_load(&s->in_flight) > 0 && now_ms() < deadline)
         usleep(10000);
     usleep(50000); /* let the last responses leave their sockets */
+}
+
+static void stop_http(svc_server *s) {
+    svc_listener_free(s->listener);
+    s->listener = NULL;
+    for (size_t i = 0; i < s->n_instances; i++) {
+        if (s->instances[i].mhd_daemon != NULL)
+            ulfius_stop_framework(&s->instances[i]);
+        ulfius_clean_instance(&s->instances[i]);
+    }
+    free(s->instances);
+    free(s->workers);
+    free(s->open);
+    s->instances = NULL;
+    s->workers = NULL;
+    s->open = NULL;
+    s->n_instances = 0;
 }
 
 int svc_server_run(svc_server *s) {
@@ -271,17 +345,15 @@ int svc_server_run(svc_server *s) {
     if (rc == SVC_OK) {
         svc_log(SVC_LOG_INFO, "listening on %s:%u%s (%s)", s->cfg->bind_address, s->cfg->port,
                 s->cfg->base_path,
-                s->cfg->http_threads ? "epoll thread pool" : "a thread per connection");
+                s->cfg->http_threads ? "epoll workers fed by one listener"
+                                     : "a thread per connection");
         svc_log_set_buffered(1);
         sigwait(&set, &sig);
         svc_log(SVC_LOG_INFO, "signal %d: finishing in-flight requests, then stopping", sig);
         drain(s);
-        ulfius_stop_framework(&s->instance);
         svc_log_set_buffered(0);
     }
-    if (s->instance_ready)
-        ulfius_clean_instance(&s->instance);
-    s->instance_ready = 0;
+    stop_http(s);
     svc_log(SVC_LOG_INFO, "stopped");
     return rc;
 }

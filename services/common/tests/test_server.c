@@ -4,9 +4,11 @@
 #include <check.h>
 #include <pthread.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/time.h>
 #include <strings.h>
 #include <unistd.h>
 
@@ -51,8 +53,22 @@ static void slow(svc_req *r, void *ctx) {
     svc_reply_json(r, 200, json_pack("{s:b}", "klaar", 1));
 }
 
+/* Answers 200 once WORKERS requests are inside it at the same time, 503 after 10 s without. */
+#define WORKERS 4
+static atomic_int together;
+static void meet(svc_req *r, void *ctx) {
+    atomic_fetch_add(&together, 1);
+    for (int i = 0; i < 10000 && atomic_load(&together) < WORKERS; i++)
+        usleep(1000);
+    if (atomic_load(&together) >= WORKERS)
+        svc_reply_empty(r, 204);
+    else
+        svc_reply_problem(r, 503, "Niet alle verzoeken liepen tegelijk.");
+}
+
 static const svc_route routes[] = {
     {"GET", "/traag", slow, SVC_PUBLIC, NULL},
+    {"GET", "/samen", meet, SVC_PUBLIC, NULL},
     {"GET", "/echo/:id", echo, SVC_PUBLIC, NULL},
     {"POST", "/items", create_item, SVC_PUBLIC | SVC_BODY_JSON, NULL},
     {"GET", "/geheim", secret, 0, "test:read"},
@@ -137,6 +153,7 @@ static void start(void) {
     setenv("MAX_BODY_BYTES", "1024", 1);
     setenv("OPENAPI_FILE", openapi_path, 1);
     setenv("LOG_LEVEL", "error", 1);
+    setenv("HTTP_THREADS", "4", 1); /* = WORKERS */
     unsetenv("DATABASE_URL");
     unsetenv("JWT_PUBLIC_KEYS");
     ck_assert_int_eq(svc_config_load(&cfg, "t", "1.2.3", 1, NULL), SVC_OK);
@@ -262,6 +279,40 @@ START_TEST(builtin_routes) {
 }
 END_TEST
 
+static int connect_port(void) {
+    int fd = socket(AF_INET, SOCK_STREAM, 0);
+    struct sockaddr_in a = {
+        .sin_family = AF_INET, .sin_port = htons(port), .sin_addr.s_addr = htonl(INADDR_LOOPBACK)};
+    for (int i = 0; connect(fd, (struct sockaddr *)&a, sizeof(a)) != 0 && i < 100; i++)
+        usleep(20000);
+    struct timeval timeout = {.tv_sec = 20};
+    setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof(timeout));
+    return fd;
+}
+
+/* Connections opened in a burst go to different workers, so requests on them run side by side:
+ * with a worker per connection, all WORKERS requests are inside the handler at once. (MHD's own
+ * thread pool let one worker take the whole burst; the requests then ran one after another.) */
+START_TEST(connections_are_spread_over_the_workers) {
+    static const char req[] =
+        "GET /api/t/v1/samen HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
+    int fds[WORKERS];
+    atomic_store(&together, 0);
+    for (int i = 0; i < WORKERS; i++)
+        fds[i] = connect_port();
+    for (int i = 0; i < WORKERS; i++)
+        ck_assert_int_eq(write(fds[i], req, sizeof(req) - 1), (ssize_t)sizeof(req) - 1);
+    for (int i = 0; i < WORKERS; i++) {
+        char out[2048];
+        ssize_t n = read(fds[i], out, sizeof(out) - 1);
+        ck_assert_int_gt(n, 12);
+        out[n] = '\0';
+        ck_assert_msg(strncmp(out, "HTTP/1.1 204", 12) == 0, "request %d: %.40s", i, out);
+        close(fds[i]);
+    }
+}
+END_TEST
+
 static void *slow_request(void *arg) {
     static char out[4096];
     int *status = arg;
@@ -303,6 +354,7 @@ int main(void) {
     tcase_add_test(tc, too_large_body_is_413_declared_or_chunked);
     tcase_add_test(tc, protected_route_without_valid_token_is_401);
     tcase_add_test(tc, builtin_routes);
+    tcase_add_test(tc, connections_are_spread_over_the_workers);
     suite_add_tcase(s, tc);
     TCase *shutdown = tcase_create("shutdown");
     tcase_add_unchecked_fixture(shutdown, start, stop_after_shutdown_test);

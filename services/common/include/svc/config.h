@@ -18,10 +18,11 @@ typedef struct svc_config {
     unsigned int pool_acquire_timeout_ms; /* DB_POOL_ACQUIRE_TIMEOUT_MS, default 500 */
     size_t max_body_bytes;                /* MAX_BODY_BYTES, default 1048576 */
     unsigned int connection_timeout_s; /* HTTP_CONNECTION_TIMEOUT_S, default 30 (idle keep-alive) */
-    unsigned int http_threads;         /* HTTP_THREADS: N = a pool of N epoll threads (default 8);
-                                          0 = a thread per connection (see services/common/README.md) */
-    char *jwt_issuer;                  /* JWT_ISSUER, default "http://localhost:8080/api/auth/v1" */
-    char *jwt_audience;                /* JWT_AUDIENCE, default "jeugdhulp-twente" */
+    unsigned int http_threads; /* HTTP_THREADS: N = N epoll workers, each connection placed on the
+                                  least loaded (default 8); 0 = a thread per connection (see
+                                  services/common/README.md) */
+    char *jwt_issuer;          /* JWT_ISSUER, default "http://localhost:8080/api/auth/v1" */
+    char *jwt_audience;        /* JWT_AUDIENCE, default "jeugdhulp-twente" */
     char *jwt_public_keys;     /* JWT_PUBLIC_KEYS: comma list of [kid=]path.pem, default "" */
     unsigned int jwt_leeway_s; /* JWT_LEEWAY_S, default 30 */
     char *cursor_secret;       /* CURSOR_SECRET: secret for pagination cursors; default
