@@ -1,6 +1,4 @@
 /* COPY text-format rows, buffered (copyout.h). */
-#include <stdio.h>
-
 #include "copyout.h"
 
 #define MAX_FIELD 1024
@@ -53,8 +51,16 @@ void mon_copyout_field(mon_copyout *c, const char *s, size_t n, int last) {
     c->len = (size_t)(out - c->buf);
 }
 
+/* Decimal digits by hand: five integers a row, and snprintf was a quarter of a push's CPU time. */
 void mon_copyout_int(mon_copyout *c, long long v, int last) {
     char text[24];
-    int n = snprintf(text, sizeof(text), "%lld", v);
-    mon_copyout_field(c, text, (size_t)n, last);
+    char *end = text + sizeof(text), *p = end;
+    unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+    do {
+        *--p = (char)('0' + u % 10);
+        u /= 10;
+    } while (u != 0);
+    if (v < 0)
+        *--p = '-';
+    mon_copyout_field(c, p, (size_t)(end - p), last);
 }

@@ -74,7 +74,8 @@ static int load_catalog(svc_req *r, svc_conn *c, catalog_rows *cr) {
         cr->area[i].code = svc_col(cr->area_res, (int)i, 0);
         cr->area[i].id = (long)svc_col_int(cr->area_res, (int)i, 1);
     }
-    cr->catalog = (mon_catalog){cr->ind, ni, cr->area, na};
+    cr->catalog = (mon_catalog){cr->ind, ni, cr->area, na, NULL, 0};
+    mon_catalog_index_areas(&cr->catalog); /* without memory: binary search */
     return SVC_OK;
 }
 
@@ -83,6 +84,7 @@ static void catalog_free(catalog_rows *cr) {
     PQclear(cr->area_res);
     free(cr->ind);
     free(cr->area);
+    free(cr->catalog.area_slots);
 }
 
 /* About how many rows the body holds: its lines (CSV) or its objects (JSON). */

@@ -14,11 +14,20 @@
 #include "dedupe.h"
 #include "rows.h"
 
+/* The last code looked up and what it gave (rows usually come sorted by indicator and area). */
+typedef struct mon_check_memo {
+    char code[32];
+    size_t n; /* 0: nothing kept */
+    const mon_ind *ind;
+    long area;
+} mon_check_memo;
+
 typedef struct mon_check {
     const mon_catalog *catalog;
     mon_copyout *out;
     mon_dedupe dedupe;
     long long rows, rejected;
+    mon_check_memo last_ind, last_area;
 } mon_check;
 
 int mon_check_init(mon_check *c, const mon_catalog *catalog, mon_copyout *out, size_t expected);

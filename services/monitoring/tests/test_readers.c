@@ -1,11 +1,15 @@
 /* The pure pieces of the push: CSV reader, JSON element reader, COPY rows, code and period
  * checks. */
 #include <check.h>
+#include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "catalog.h"
 #include "copyout.h"
 #include "csv.h"
+#include "dedupe.h"
 #include "jrows.h"
 #include "util.h"
 
@@ -98,6 +102,64 @@ START_TEST(copy_escapes) {
 }
 END_TEST
 
+START_TEST(copy_integers) {
+    mon_copyout *c = malloc(sizeof(*c));
+    captured[0] = '\0';
+    mon_copyout_init(c, capture, NULL);
+    mon_copyout_int(c, 0, 0);
+    mon_copyout_int(c, -42, 0);
+    mon_copyout_int(c, 1000000, 0);
+    mon_copyout_int(c, LLONG_MIN, 0);
+    mon_copyout_int(c, LLONG_MAX, 1);
+    ck_assert_int_eq(mon_copyout_flush(c), 0);
+    ck_assert_str_eq(captured, "0\t-42\t1000000\t-9223372036854775808\t9223372036854775807\n");
+    free(c);
+}
+END_TEST
+
+/* The same (indicator, area, period) twice gives the first row; keys that differ in any part
+ * are new, also after the table has grown many times. */
+START_TEST(dedupe_finds_the_earlier_row) {
+    mon_dedupe d;
+    char period[8];
+    ck_assert_int_eq(mon_dedupe_init(&d, 10), 0);
+    uint32_t row = 1;
+    for (long ind = 1; ind <= 50; ind++)
+        for (long area = 1; area <= 40; area++)
+            for (int m = 1; m <= 12; m++, row++) {
+                snprintf(period, sizeof(period), "2024-%02d", m);
+                ck_assert_int_eq(mon_dedupe_add(&d, ind, area, period, 7, row), 0);
+            }
+    ck_assert_uint_eq(d.n, 24000);
+    ck_assert_int_eq(mon_dedupe_add(&d, 1, 1, "2024-01", 7, row), 1);
+    ck_assert_int_eq(mon_dedupe_add(&d, 50, 40, "2024-12", 7, row), 24000);
+    ck_assert_int_eq(mon_dedupe_add(&d, 2, 1, "2024-01", 7, row), 481);
+    ck_assert_int_eq(mon_dedupe_add(&d, 1, 1, "2024", 4, row), 0);
+    ck_assert_int_eq(mon_dedupe_add(&d, 1, 1, "2024-Q1", 7, row + 1), 0);
+    ck_assert_int_eq(mon_dedupe_add(&d, 1, 1, "2024-Q1", 7, row + 2), (long)row + 1);
+    mon_dedupe_free(&d);
+}
+END_TEST
+
+/* Codes are found by their exact bytes, with and without the hash index; a prefix or a longer
+ * code is unknown (0). */
+START_TEST(catalog_finds_areas_by_code) {
+    static const mon_area areas[] = {{"GM0141", 1}, {"GM0153", 2}, {"GM1774", 3}, {"TWENTE", 4}};
+    mon_catalog c = {NULL, 0, areas, 4, NULL, 0};
+    for (int indexed = 0; indexed < 2; indexed++) {
+        if (indexed)
+            ck_assert_int_eq(mon_catalog_index_areas(&c), 0);
+        ck_assert_int_eq(mon_catalog_area(&c, "GM0153;rest", 6), 2);
+        ck_assert_int_eq(mon_catalog_area(&c, "TWENTE", 6), 4);
+        ck_assert_int_eq(mon_catalog_area(&c, "GM0141", 6), 1);
+        ck_assert_int_eq(mon_catalog_area(&c, "GM015", 5), 0);
+        ck_assert_int_eq(mon_catalog_area(&c, "GM01530", 7), 0);
+        ck_assert_int_eq(mon_catalog_area(&c, "", 0), 0);
+    }
+    free(c.area_slots);
+}
+END_TEST
+
 START_TEST(checks) {
     ck_assert(mon_is_period("2024"));
     ck_assert(mon_is_period("2024-Q4"));
@@ -125,6 +187,9 @@ int main(void) {
     tcase_add_test(tc, jrows_elements);
     tcase_add_test(tc, jrows_errors);
     tcase_add_test(tc, copy_escapes);
+    tcase_add_test(tc, copy_integers);
+    tcase_add_test(tc, dedupe_finds_the_earlier_row);
+    tcase_add_test(tc, catalog_finds_areas_by_code);
     tcase_add_test(tc, checks);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
