@@ -13,6 +13,7 @@ import { explain } from '../lib/problems';
 import { useResource } from '../lib/useResource';
 import { Field } from './Field';
 import { Alert } from './States';
+import { FormButtons } from './FormButtons';
 
 type ProjectWijziging = components['schemas']['ProjectWijziging'];
 type Rv = { status: string; toelichting: string };
@@ -394,21 +395,14 @@ export function ProjectEdit({ project, etag, onSaved, onClose, focus }: { projec
           })}
         </fieldset>
       ))}
-      <div className="utrecht-button-group jt-buttons">
-        <button type="submit" className="utrecht-button utrecht-button--primary-action utrecht-button--submit" disabled={busy}>
-          {busy ? t('report.saving') : t('edit.save')}
-        </button>
-        <button
-          type="button"
-          className="utrecht-button utrecht-button--secondary-action"
-          onClick={() => {
-            dropDraft(key);
-            onClose();
-          }}
-        >
-          {t('report.cancel')}
-        </button>
-      </div>
+      <FormButtons
+        busy={busy}
+        submitLabel={t('edit.save')}
+        onCancel={() => {
+          dropDraft(key);
+          onClose();
+        }}
+      />
     </form>
   );
 }

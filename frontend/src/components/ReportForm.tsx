@@ -10,6 +10,7 @@ import { addDays, todayIso } from '../lib/format';
 import { explain } from '../lib/problems';
 import { Field } from './Field';
 import { Alert } from './States';
+import { FormButtons } from './FormButtons';
 
 type Values = { periodeVan: string; periodeTot: string; ragStatus: string; samenvatting: string; resultaten: string; risicos: string; volgendeStappen: string; gevraagdeBesluiten: string };
 const TEXTS = ['resultaten', 'risicos', 'volgendeStappen', 'gevraagdeBesluiten'] as const;
@@ -161,24 +162,17 @@ export function ReportForm({ projectId, onSaved }: { projectId: string; onSaved:
           {(a) => <textarea {...a} rows={3} className={cls(k, 'utrecht-textarea utrecht-textarea--html-textarea')} value={values[k]} onChange={(e) => set(k, e.target.value)} />}
         </Field>
       ))}
-      <div className="utrecht-button-group jt-buttons">
-        <button type="submit" className="utrecht-button utrecht-button--primary-action utrecht-button--submit" aria-disabled={busy || undefined} disabled={busy}>
-          {busy ? t('report.saving') : t('report.save')}
-        </button>
-        <button
-          type="button"
-          className="utrecht-button utrecht-button--secondary-action"
-          onClick={() => {
-            dropDraft(key);
-            setValues(blank());
-            setErrors({});
-            setMessage(null);
-            setOpen(false);
-          }}
-        >
-          {t('report.cancel')}
-        </button>
-      </div>
+      <FormButtons
+        busy={busy}
+        submitLabel={t('report.save')}
+        onCancel={() => {
+          dropDraft(key);
+          setValues(blank());
+          setErrors({});
+          setMessage(null);
+          setOpen(false);
+        }}
+      />
     </form>
   );
 }

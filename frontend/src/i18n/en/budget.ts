@@ -134,8 +134,6 @@ export const budget: Partial<Record<MessageKey, string>> = {
 
   'budget.form.choose': 'Choose…',
   'budget.form.optional': '(optional)',
-  'budget.form.cancel': 'Cancel',
-  'budget.form.saving': 'Saving…',
   'budget.form.saveChanges': 'Save changes',
   'budget.form.draftKept': 'What you entered earlier and had not yet saved has been restored.',
   'budget.form.yearRange': 'Enter a year between 2000 and 2100.',

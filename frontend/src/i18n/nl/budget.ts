@@ -133,8 +133,6 @@ export const budget = {
 
   'budget.form.choose': 'Kies…',
   'budget.form.optional': '(niet verplicht)',
-  'budget.form.cancel': 'Annuleren',
-  'budget.form.saving': 'Bezig met opslaan…',
   'budget.form.saveChanges': 'Wijzigingen opslaan',
   'budget.form.draftKept': 'Wat u eerder invulde en nog niet had opgeslagen, staat weer klaar.',
   'budget.form.yearRange': 'Vul een jaar in tussen 2000 en 2100.',

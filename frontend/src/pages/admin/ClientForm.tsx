@@ -3,7 +3,8 @@
 import { request, AUTH } from '../../api/client';
 import type { ClientAangemaakt, ClientScope } from '../../api/types/admin';
 import { t } from '../../i18n';
-import { Buttons, ErrorSummary, TextInput, useForm } from '../people/form';
+import { FormButtons } from '../../components/FormButtons';
+import { ErrorSummary, TextInput, useForm } from '../people/form';
 import { clientBody, validateClient, type ClientValues } from './logic';
 import { ScopeChoice } from './ScopeChoice';
 
@@ -33,7 +34,7 @@ export function ClientForm({ onSaved, onCancel }: { onSaved: (c: ClientAangemaak
       </div>
       <ScopeChoice id={`${p}-scopes`} value={v.scopes} onChange={(x: ClientScope[]) => form.set('scopes', x)} error={form.errors.scopes} />
       <TextInput id={`${p}-gemeente`} label={labels.gemeente} hint={t('admin.client.municipalityHint')} value={v.gemeente} onChange={(x) => form.set('gemeente', x)} error={form.errors.gemeente} autoComplete="off" />
-      <Buttons
+      <FormButtons
         busy={form.busy}
         submitLabel={t('admin.client.create')}
         onCancel={() => {

@@ -10,7 +10,8 @@ import { Alert, Loaded } from '../../components/States';
 import { t } from '../../i18n';
 import { formatDateTime } from '../../lib/format';
 import { useResource } from '../../lib/useResource';
-import { Buttons, ErrorSummary, Row, TextInput, useForm } from '../people/form';
+import { FormButtons } from '../../components/FormButtons';
+import { ErrorSummary, Row, TextInput, useForm } from '../people/form';
 import { AdminLayout } from './AdminLayout';
 import { ConfirmAction } from './ConfirmAction';
 import { clientPatch, secretState, type ClientEditValues } from './logic';
@@ -145,7 +146,7 @@ function ClientEdit({ client: c, etag, onSaved }: { client: Client; etag: string
       <TextInput id={`${p}-naam`} label={labels.naam} value={v.naam} onChange={(x) => form.set('naam', x)} error={form.errors.naam} autoComplete="off" required />
       <ScopeChoice id={`${p}-scopes`} value={v.scopes} onChange={(x) => form.set('scopes', x)} error={form.errors.scopes} />
       <TextInput id={`${p}-gemeente`} label={labels.gemeente} hint={t('admin.client.municipalityHint')} value={v.gemeente} onChange={(x) => form.set('gemeente', x)} error={form.errors.gemeente} autoComplete="off" />
-      <Buttons busy={form.busy} submitLabel={t('edit.save')} />
+      <FormButtons busy={form.busy} submitLabel={t('edit.save')} />
     </form>
   );
 }

@@ -9,7 +9,8 @@ import { StatusBadge } from '../../components/Badges';
 import { Alert, ErrorState, Loaded } from '../../components/States';
 import { t, tk } from '../../i18n';
 import { useResource } from '../../lib/useResource';
-import { Buttons, Checkboxes, ErrorSummary, Row, Select, TextInput, useForm } from '../people/form';
+import { FormButtons } from '../../components/FormButtons';
+import { Checkboxes, ErrorSummary, Row, Select, TextInput, useForm } from '../people/form';
 import { AdminLayout } from './AdminLayout';
 import { History } from './AuditTable';
 import { LINES, ROLES, linesText, userPatch, userValues, validatePassword, type UserValues } from './logic';
@@ -121,7 +122,7 @@ function AccountForm({ user: u, etag, self, onSaved }: { user: Gebruiker; etag: 
           onChange={(x) => form.set('actielijnen', x)}
         />
       )}
-      <Buttons busy={form.busy} submitLabel={t('edit.save')} />
+      <FormButtons busy={form.busy} submitLabel={t('edit.save')} />
     </form>
   );
 }
@@ -158,7 +159,7 @@ function PasswordForm({ user: u, onSaved }: { user: Gebruiker; onSaved: () => vo
         <TextInput id={`${p}-wachtwoord`} type="password" label={labels.wachtwoord} hint={t('admin.user.passwordRule')} value={form.values.wachtwoord} onChange={(x) => form.set('wachtwoord', x)} error={form.errors.wachtwoord} autoComplete="new-password" required />
         <TextInput id={`${p}-herhaling`} type="password" label={labels.herhaling} value={form.values.herhaling} onChange={(x) => form.set('herhaling', x)} error={form.errors.herhaling} autoComplete="new-password" required />
       </div>
-      <Buttons busy={form.busy} submitLabel={t('admin.user.setPassword')} />
+      <FormButtons busy={form.busy} submitLabel={t('admin.user.setPassword')} />
     </form>
   );
 }

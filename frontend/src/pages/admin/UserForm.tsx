@@ -3,7 +3,8 @@
 import { request, AUTH } from '../../api/client';
 import type { Gebruiker } from '../../api/types/admin';
 import { t, tk } from '../../i18n';
-import { Buttons, Checkboxes, ErrorSummary, Select, TextInput, useForm } from '../people/form';
+import { FormButtons } from '../../components/FormButtons';
+import { Checkboxes, ErrorSummary, Select, TextInput, useForm } from '../people/form';
 import { LINES, ROLES, newUserBody, validateNewUser, type NewUserValues } from './logic';
 
 export function UserForm({ onSaved, onCancel }: { onSaved: (u: Gebruiker) => void; onCancel: () => void }) {
@@ -59,7 +60,7 @@ export function UserForm({ onSaved, onCancel }: { onSaved: (u: Gebruiker) => voi
         <TextInput id={`${p}-wachtwoord`} type="password" label={labels.wachtwoord} hint={t('admin.user.passwordRule')} value={v.wachtwoord} onChange={(x) => form.set('wachtwoord', x)} error={form.errors.wachtwoord} autoComplete="new-password" required />
         <TextInput id={`${p}-herhaling`} type="password" label={labels.herhaling} value={v.herhaling} onChange={(x) => form.set('herhaling', x)} error={form.errors.herhaling} autoComplete="new-password" required />
       </div>
-      <Buttons
+      <FormButtons
         busy={form.busy}
         submitLabel={t('admin.user.create')}
         onCancel={() => {

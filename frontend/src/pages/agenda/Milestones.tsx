@@ -12,6 +12,7 @@ import { formatDate, todayIso } from '../../lib/format';
 import { explain } from '../../lib/problems';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { blankMilestone, milestonePatch, milestoneState, milestoneValues, newMilestoneBody, sortMilestones, validateMilestone, type MilestoneValues } from './milestones';
+import { FormButtons } from '../../components/FormButtons';
 
 type Mode = { kind: 'none' } | { kind: 'new' } | { kind: 'edit'; id: string; etag: string | null; base: MilestoneValues } | { kind: 'delete'; id: string };
 
@@ -271,14 +272,7 @@ function MilestoneForm(props: { title: string; initial: MilestoneValues; idPrefi
           <input type="checkbox" checked={values.besluit} onChange={(e) => set('besluit', e.target.checked)} /> {t('agenda.milestone.decision')}
         </label>
       </p>
-      <div className="utrecht-button-group jt-buttons">
-        <button type="submit" className="utrecht-button utrecht-button--primary-action utrecht-button--submit" disabled={busy}>
-          {busy ? t('report.saving') : t('agenda.milestone.save')}
-        </button>
-        <button type="button" className="utrecht-button utrecht-button--secondary-action" onClick={onCancel}>
-          {t('report.cancel')}
-        </button>
-      </div>
+      <FormButtons busy={busy} submitLabel={t('agenda.milestone.save')} onCancel={onCancel} />
     </form>
   );
 }

@@ -13,6 +13,7 @@ import { todayIso } from '../../lib/format';
 import { explain } from '../../lib/problems';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { needsAcceptance, openPreconditions, phaseBody, phaseTargets, validatePhase, type PhaseValues } from './phase';
+import { FormButtons } from '../../components/FormButtons';
 
 export function PhaseChange({ project, onSaved, onEditPreconditions }: { project: Project; onSaved: () => void; onEditPreconditions: () => void }) {
   const { next, previous } = phaseTargets(project.fase);
@@ -159,14 +160,7 @@ export function PhaseChange({ project, onSaved, onEditPreconditions }: { project
       <Field id="phase-toelichting" label={`${labels.toelichting} ${t('report.required')}`} error={errors.toelichting} hint={t('agenda.phase.reasonHint')}>
         {(a) => <textarea {...a} rows={3} className="utrecht-textarea utrecht-textarea--html-textarea" value={values.toelichting} onChange={(e) => set('toelichting', e.target.value)} />}
       </Field>
-      <div className="utrecht-button-group jt-buttons">
-        <button type="submit" className="utrecht-button utrecht-button--primary-action utrecht-button--submit" disabled={busy}>
-          {busy ? t('report.saving') : t('agenda.phase.save')}
-        </button>
-        <button type="button" className="utrecht-button utrecht-button--secondary-action" onClick={close}>
-          {t('report.cancel')}
-        </button>
-      </div>
+      <FormButtons busy={busy} submitLabel={t('agenda.phase.save')} onCancel={close} />
     </form>
   );
 }

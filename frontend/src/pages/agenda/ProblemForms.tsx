@@ -11,6 +11,7 @@ import { dropDraft, loadDraft, saveDraft } from '../../lib/drafts';
 import { explain } from '../../lib/problems';
 import { blankProblem, blankTriage, KINDS, NEW_PROJECT_KINDS, OUTCOMES, problemBody, triageBody, triageFieldOf, validateProblem, validateTriage, type ProblemValues, type TriageValues } from './coreProblems';
 import { ErrorSummary } from '../../components/ErrorSummary';
+import { FormButtons } from '../../components/FormButtons';
 
 const DRAFT = 'kernprobleem:nieuw';
 
@@ -83,11 +84,7 @@ export function ProblemForm({ onSubmitted }: { onSubmitted: (p: Kernprobleem) =>
       <Field id="problem-beschrijving" label={`${labels.beschrijving} ${t('report.optional')}`} error={errors.beschrijving} hint={t('agenda.problem.beschrijvingHint')}>
         {(a) => <textarea {...a} rows={5} className={cls('beschrijving', 'utrecht-textarea utrecht-textarea--html-textarea')} value={values.beschrijving} onChange={(e) => setValues((v) => ({ ...v, beschrijving: e.target.value }))} />}
       </Field>
-      <div className="utrecht-button-group jt-buttons">
-        <button type="submit" className="utrecht-button utrecht-button--primary-action utrecht-button--submit" disabled={busy}>
-          {busy ? t('report.saving') : t('agenda.problem.submit')}
-        </button>
-      </div>
+      <FormButtons busy={busy} submitLabel={t('agenda.problem.submit')} />
     </form>
   );
 }
@@ -242,14 +239,7 @@ export function TriageForm({
       <Field id={`${idp}-toelichting`} label={`${labels.toelichting} ${t('report.optional')}`} error={errors.toelichting}>
         {(a) => <textarea {...a} rows={3} className="utrecht-textarea utrecht-textarea--html-textarea" value={values.toelichting} onChange={(e) => set('toelichting', e.target.value)} />}
       </Field>
-      <div className="utrecht-button-group jt-buttons">
-        <button type="submit" className="utrecht-button utrecht-button--primary-action utrecht-button--submit" disabled={busy}>
-          {busy ? t('report.saving') : t('agenda.triage.save')}
-        </button>
-        <button type="button" className="utrecht-button utrecht-button--secondary-action" onClick={onCancel}>
-          {t('report.cancel')}
-        </button>
-      </div>
+      <FormButtons busy={busy} submitLabel={t('agenda.triage.save')} onCancel={onCancel} />
     </form>
   );
 }

@@ -13,6 +13,7 @@ import { municipalityName, sourceName, type Names } from './names';
 import { ScopeFields } from './ScopeFields';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { saveResource, useDraftForm } from './useDraftForm';
+import { FormButtons } from '../../components/FormButtons';
 
 function labels(): Record<keyof ContributionValues, string> {
   return {
@@ -210,21 +211,14 @@ export function ContributionForm({ contribution, defaultYear, projectId, names, 
       <Field id={id('toelichting')} label={`${L.toelichting} ${t('budget.form.optional')}`} error={f.errors.toelichting}>
         {(a) => <textarea {...a} rows={2} maxLength={2000} className={invalid('toelichting', 'utrecht-textarea utrecht-textarea--html-textarea')} value={v.toelichting} onChange={(e) => f.set('toelichting', e.target.value)} />}
       </Field>
-      <div className="utrecht-button-group jt-buttons">
-        <button type="submit" className="utrecht-button utrecht-button--primary-action utrecht-button--submit" disabled={f.busy} aria-disabled={f.busy || undefined}>
-          {f.busy ? t('budget.form.saving') : editing ? t('budget.form.saveChanges') : t('budget.contribution.add')}
-        </button>
-        <button
-          type="button"
-          className="utrecht-button utrecht-button--secondary-action"
-          onClick={() => {
-            f.drop();
-            onCancel();
-          }}
-        >
-          {t('budget.form.cancel')}
-        </button>
-      </div>
+      <FormButtons
+        busy={f.busy}
+        submitLabel={editing ? t('budget.form.saveChanges') : t('budget.contribution.add')}
+        onCancel={() => {
+          f.drop();
+          onCancel();
+        }}
+      />
     </form>
   );
 }

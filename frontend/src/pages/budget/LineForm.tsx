@@ -13,6 +13,7 @@ import type { Names } from './names';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { saveResource, useDraftForm } from './useDraftForm';
 import { ScopeFields } from './ScopeFields';
+import { FormButtons } from '../../components/FormButtons';
 
 const CATEGORIES = ['projectleiding', 'ondersteuning', 'bedrijfsvoering', 'projectkosten', 'onderzoek'];
 
@@ -157,21 +158,14 @@ export function LineForm({ line, defaultYear, projectId, names, onSaved, onCance
           {(a) => <textarea {...a} rows={2} maxLength={1000} className={invalid('toelichting', 'utrecht-textarea utrecht-textarea--html-textarea')} value={v.toelichting} onChange={(e) => f.set('toelichting', e.target.value)} required={adopted} />}
         </Field>
       )}
-      <div className="utrecht-button-group jt-buttons">
-        <button type="submit" className="utrecht-button utrecht-button--primary-action utrecht-button--submit" disabled={f.busy} aria-disabled={f.busy || undefined}>
-          {f.busy ? t('budget.form.saving') : editing ? t('budget.form.saveChanges') : t('budget.line.add')}
-        </button>
-        <button
-          type="button"
-          className="utrecht-button utrecht-button--secondary-action"
-          onClick={() => {
-            f.drop();
-            onCancel();
-          }}
-        >
-          {t('budget.form.cancel')}
-        </button>
-      </div>
+      <FormButtons
+        busy={f.busy}
+        submitLabel={editing ? t('budget.form.saveChanges') : t('budget.line.add')}
+        onCancel={() => {
+          f.drop();
+          onCancel();
+        }}
+      />
     </form>
   );
 }

@@ -4,7 +4,8 @@ import { request, STAKEHOLDERS } from '../../api/client';
 import type { Organisatie } from '../../api/types/people';
 import { Alert } from '../../components/States';
 import { t, tk } from '../../i18n';
-import { Buttons, ErrorSummary, Select, TextInput, useForm } from './form';
+import { FormButtons } from '../../components/FormButtons';
+import { ErrorSummary, Select, TextInput, useForm } from './form';
 import { ORG_TYPES, orgBody, orgValues, validateOrg } from './organisations';
 import { changedOnly } from './text';
 
@@ -70,7 +71,7 @@ export function OrganisationForm(props: { organisation?: Organisatie; etag?: str
         <TextInput id={`${p}-cbsCode`} label={labels.cbsCode} hint={t('people.org.cbsHint')} value={v.cbsCode} onChange={(x) => form.set('cbsCode', x)} error={form.errors.cbsCode} />
         <TextInput id={`${p}-inwoners`} inputMode="numeric" label={labels.inwoners} hint={t('people.org.inwonersHint')} value={v.inwoners} onChange={(x) => form.set('inwoners', x)} error={form.errors.inwoners} />
       </div>
-      <Buttons
+      <FormButtons
         busy={form.busy}
         submitLabel={o ? t('edit.save') : t('people.org.create')}
         onCancel={() => {

@@ -5,7 +5,8 @@ import type { Organisatie, Persoon } from '../../api/types/people';
 import { Alert } from '../../components/States';
 import { t } from '../../i18n';
 import { useResource } from '../../lib/useResource';
-import { Buttons, ErrorSummary, Select, TextInput, useForm } from './form';
+import { FormButtons } from '../../components/FormButtons';
+import { ErrorSummary, Select, TextInput, useForm } from './form';
 import { personBody, personValues, validatePerson } from './persons';
 import { changedOnly } from './text';
 
@@ -60,7 +61,7 @@ export function PersonForm(props: { person?: Persoon; etag?: string | null; orga
         <TextInput id={`${p}-email`} type="email" label={labels.email} value={v.email} onChange={(x) => form.set('email', x)} error={form.errors.email} autoComplete="off" />
         <TextInput id={`${p}-telefoon`} type="tel" label={labels.telefoon} hint={t('people.person.telefoonHint')} value={v.telefoon} onChange={(x) => form.set('telefoon', x)} error={form.errors.telefoon} autoComplete="off" />
       </div>
-      <Buttons
+      <FormButtons
         busy={form.busy}
         submitLabel={person ? t('edit.save') : t('people.person.create')}
         onCancel={() => {

@@ -13,7 +13,8 @@ import { formatDate, todayIso } from '../../lib/format';
 import { explain } from '../../lib/problems';
 import { useResource } from '../../lib/useResource';
 import '../../styles/people.css';
-import { Buttons, ErrorSummary, Row, Select, TextArea, TextInput, useForm } from './form';
+import { FormButtons } from '../../components/FormButtons';
+import { ErrorSummary, Row, Select, TextArea, TextInput, useForm } from './form';
 import { PHASE_TONE, summarise } from './rounds';
 
 export default function RoundPage() {
@@ -193,7 +194,7 @@ function InputForm({ round: r, onSaved }: { round: Achterbanraadpleging; onSaved
         <TextInput id={`${p}-ontvangenOp`} type="date" label={labels.ontvangenOp} value={v.ontvangenOp} onChange={(x) => form.set('ontvangenOp', x)} error={form.errors.ontvangenOp} required />
       </div>
       <TextArea id={`${p}-tekst`} label={labels.tekst} value={v.tekst} onChange={(x) => form.set('tekst', x)} error={form.errors.tekst} required />
-      <Buttons
+      <FormButtons
         busy={form.busy}
         submitLabel={t('people.round.saveInput')}
         onCancel={() => {

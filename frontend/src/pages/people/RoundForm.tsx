@@ -5,7 +5,8 @@ import type { Gremium } from '../../api/types';
 import type { Achterbanraadpleging, AchterbanraadplegingNieuw } from '../../api/types/people';
 import { t } from '../../i18n';
 import { todayIso } from '../../lib/format';
-import { Buttons, ErrorSummary, Select, TextInput, useForm } from './form';
+import { FormButtons } from '../../components/FormButtons';
+import { ErrorSummary, Select, TextInput, useForm } from './form';
 import { textOrNull } from './text';
 
 export interface RoundValues {
@@ -70,7 +71,7 @@ export function RoundForm({ bodies, onSaved, onCancel }: { bodies: Gremium[]; on
         <TextInput id={`${p}-verzenddatum`} type="date" label={labels.verzenddatum} hint={t('people.round.mailingHint')} value={v.verzenddatum} onChange={(x) => form.set('verzenddatum', x)} error={form.errors.verzenddatum} />
         <TextInput id={`${p}-inbrengUiterlijk`} type="date" label={labels.inbrengUiterlijk} hint={t('people.round.deadlineHint')} value={v.inbrengUiterlijk} onChange={(x) => form.set('inbrengUiterlijk', x)} error={form.errors.inbrengUiterlijk} />
       </div>
-      <Buttons
+      <FormButtons
         busy={form.busy}
         submitLabel={t('people.round.create')}
         onCancel={() => {

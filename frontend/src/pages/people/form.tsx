@@ -217,21 +217,6 @@ export function Checkboxes<T extends string | number>(p: {
   );
 }
 
-export function Buttons({ busy, submitLabel, onCancel }: { busy: boolean; submitLabel: string; onCancel?: () => void }) {
-  return (
-    <div className="utrecht-button-group jt-buttons">
-      <button type="submit" className="utrecht-button utrecht-button--primary-action utrecht-button--submit" disabled={busy}>
-        {busy ? t('report.saving') : submitLabel}
-      </button>
-      {onCancel && (
-        <button type="button" className="utrecht-button utrecht-button--secondary-action" onClick={onCancel}>
-          {t('report.cancel')}
-        </button>
-      )}
-    </div>
-  );
-}
-
 /** Sub-navigation between the screens of one area (the app's tab style). */
 export function SubNav({ label, items, current }: { label: string; items: { to: string; label: MessageKey }[]; current: string }) {
   return (
