@@ -16,6 +16,7 @@ typedef struct route_entry {
     void *ctx;
     char *segments[SVC_MAX_SEGMENTS]; /* pattern split on '/', ":x" captures */
     size_t n_segments;
+    const svc_body_ops *body; /* a streamed route (svc_server_add_stream_route), else NULL */
 } route_entry;
 
 typedef struct svc_listener svc_listener;
@@ -24,10 +25,9 @@ struct svc_server {
     const svc_config *cfg;
     /* HTTP_THREADS = N > 0: N single-threaded epoll daemons fed by the listener; 0: one daemon
      * with a thread per connection, listening itself. */
-    struct _u_instance *instances;
-    size_t n_instances;          /* initialised ones, cleaned by svc_server_run */
-    struct MHD_Daemon **workers; /* the running daemons, for the listener */
-    atomic_uint *open;           /* open connections per worker */
+    struct MHD_Daemon **workers; /* the running daemons */
+    size_t n_workers;
+    atomic_uint *open; /* open connections per worker */
     svc_listener *listener;
     svc_pool *pool;
     svc_statement *statements; /* the service's and the library's, NULL-terminated */
@@ -35,6 +35,7 @@ struct svc_server {
     svc_metrics *metrics;
     route_entry *routes;
     size_t n_routes;
+    int has_stream_routes;
     unsigned char cursor_key[SVC_CURSOR_KEY_BYTES];
     char *openapi; /* the OpenAPI document, served as is */
     size_t openapi_len;
@@ -65,6 +66,13 @@ int svc_listener_new(svc_listener **out, const struct sockaddr_in *addr,
 /* Stops accepting (new connections are refused); open connections go on. */
 void svc_listener_close(svc_listener *l);
 void svc_listener_free(svc_listener *l);
+/* exchange.c: MHD's callbacks for one request (URI log, access handler, completed notice). */
+void *svc_exchange_new(void *cls, const char *uri, struct MHD_Connection *c);
+enum MHD_Result svc_exchange_step(void *cls, struct MHD_Connection *c, const char *url,
+                                  const char *method, const char *version, const char *data,
+                                  size_t *size, void **con_cls);
+void svc_exchange_done(void *cls, struct MHD_Connection *c, void **con_cls,
+                       enum MHD_RequestTerminationCode toe);
 /* request.c */
 void svc_req_init(svc_req *r, svc_server *s, const struct _u_request *http,
                   struct _u_response *res);

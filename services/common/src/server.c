@@ -1,6 +1,6 @@
-/* The service's HTTP server: one ulfius endpoint that runs the whole pipeline (see svc/http.h),
- * epoll workers fed by one listener (HTTP_THREADS, see listener.c) or a thread per connection,
- * graceful stop. */
+/* The service's HTTP server: MHD daemons that run the whole pipeline (exchange.c, see
+ * svc/http.h), epoll workers fed by one listener (HTTP_THREADS, see listener.c) or a thread per
+ * connection, graceful stop. */
 #include <arpa/inet.h>
 #include <signal.h>
 #include <sodium.h>
@@ -19,55 +19,6 @@ static double now_ms(void) {
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return (double)ts.tv_sec * 1000.0 + (double)ts.tv_nsec / 1e6;
-}
-
-static void route_and_handle(svc_req *r, const char **label) {
-    const char *base = r->server->cfg->base_path;
-    size_t base_len = strlen(base);
-    char *allow = NULL;
-    if (strncmp(r->path, base, base_len) != 0 || (r->path[base_len] != '/')) {
-        svc_reply_problem(r, 404, "Deze URL bestaat niet.");
-        return;
-    }
-    r->route = svc_route_find(r, r->method, r->path + base_len, &allow);
-    if (r->route == NULL && allow != NULL) {
-        svc_reply_header(r, "Allow", allow);
-        svc_reply_problem(r, 405, "Deze methode is hier niet toegestaan; zie de kop Allow.");
-    } else if (r->route == NULL) {
-        svc_reply_problem(r, 404, "Deze URL bestaat niet.");
-    }
-    free(allow);
-    if (r->route == NULL)
-        return;
-    *label = r->route->route.pattern;
-    if (svc_check_content_type(r) != SVC_OK || svc_authenticate(r) != SVC_OK)
-        return;
-    r->route->route.handler(r, r->route->ctx);
-}
-
-static int dispatch(const struct _u_request *request, struct _u_response *response,
-                    void *user_data) {
-    svc_server *s = user_data;
-    svc_req r;
-    const char *label = "unmatched";
-    double started = now_ms();
-    atomic_fetch_add(&s->in_flight, 1);
-    svc_req_init(&r, s, request, response);
-    if (svc_guard(&r) == SVC_OK)
-        route_and_handle(&r, &label);
-    if (!svc_req_replied(&r)) {
-        svc_log(SVC_LOG_ERROR, "request %s: handler for %s %s set no response", r.request_id,
-                r.method, label);
-        svc_reply_problem(&r, 500, "Er ging iets mis aan onze kant.");
-    }
-    svc_finish_headers(&r);
-    double elapsed = now_ms() - started;
-    svc_log_request(r.request_id, r.method, r.path, r.status, elapsed,
-                    r.principal ? r.principal->subject : NULL);
-    svc_metrics_observe(s->metrics, r.method, label, r.status, elapsed / 1000.0);
-    svc_req_clear(&r);
-    atomic_fetch_sub(&s->in_flight, 1);
-    return U_CALLBACK_COMPLETE;
 }
 
 static int load_openapi(svc_server *s) {
@@ -195,6 +146,23 @@ int svc_server_add_routes(svc_server *s, const svc_route *routes, void *ctx) {
     return SVC_OK;
 }
 
+int svc_server_add_stream_route(svc_server *s, const svc_route *route, const svc_body_ops *ops,
+                                void *ctx) {
+    if (ops == NULL || ops->open == NULL || ops->write == NULL || ops->close == NULL ||
+        ops->free == NULL)
+        return SVC_EINVAL;
+    route_entry *grown = realloc(s->routes, (s->n_routes + 1) * sizeof(*grown));
+    if (grown == NULL)
+        return SVC_ENOMEM;
+    s->routes = grown;
+    int rc = svc_route_compile(&s->routes[s->n_routes], route, ctx);
+    if (rc != SVC_OK)
+        return rc;
+    s->routes[s->n_routes++].body = ops;
+    s->has_stream_routes = 1;
+    return SVC_OK;
+}
+
 void svc_server_set_verifier(svc_server *s, svc_verifier *v) {
     svc_verifier_free(s->verifier);
     s->verifier = v;
@@ -223,51 +191,41 @@ static void connection_notice(void *cls, struct MHD_Connection *connection, void
         atomic_fetch_sub((atomic_uint *)cls, 1);
 }
 
-static int init_instance(svc_server *s, struct _u_instance *u, struct sockaddr_in *addr) {
-    const svc_config *cfg = s->cfg;
-    if (ulfius_init_instance(u, cfg->port, addr, NULL) != U_OK)
-        return SVC_ERR;
-    u->max_post_body_size = cfg->max_body_bytes + 1; /* see check_body_size() */
-    u->timeout = cfg->connection_timeout_s;
-    if (ulfius_add_endpoint_by_val(u, "*", NULL, "*", 0, dispatch, s) != U_OK ||
-        ulfius_set_default_endpoint(u, dispatch, s) != U_OK) {
-        ulfius_clean_instance(u);
-        return SVC_ERR;
+/* The options every daemon gets: our pipeline's callbacks (exchange.c) and the timeout. */
+#define EXCHANGE_OPTIONS(s)                                                                        \
+    {MHD_OPTION_URI_LOG_CALLBACK, (intptr_t)svc_exchange_new, (s)},                                \
+        {MHD_OPTION_NOTIFY_COMPLETED, (intptr_t)svc_exchange_done, (s)}, {                         \
+        MHD_OPTION_CONNECTION_TIMEOUT, (intptr_t)(s)->cfg->connection_timeout_s, NULL              \
     }
-    return SVC_OK;
-}
 
 /* Worker i: one epoll thread, no listening socket of its own (the listener feeds it). ITC wakes
  * it when the listener adds a connection. */
 static int start_worker(svc_server *s, size_t i) {
     struct MHD_OptionItem ops[] = {
-        {MHD_OPTION_NOTIFY_COMPLETED, (intptr_t)mhd_request_completed, NULL},
-        {MHD_OPTION_URI_LOG_CALLBACK, (intptr_t)ulfius_uri_logger, NULL},
+        EXCHANGE_OPTIONS(s),
         {MHD_OPTION_NOTIFY_CONNECTION, (intptr_t)connection_notice, &s->open[i]},
-        {MHD_OPTION_CONNECTION_TIMEOUT, (intptr_t)s->cfg->connection_timeout_s, NULL},
         {MHD_OPTION_END, 0, NULL},
     };
     unsigned int flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ITC | MHD_USE_ERROR_LOG |
                          MHD_USE_EPOLL | MHD_USE_TURBO | MHD_USE_NO_LISTEN_SOCKET;
-    if (ulfius_start_framework_with_mhd_options(&s->instances[i], flags, ops) != U_OK)
-        return SVC_ERR;
-    s->workers[i] = s->instances[i].mhd_daemon;
-    return SVC_OK;
+    s->workers[i] = MHD_start_daemon(flags, 0, NULL, NULL, svc_exchange_step, s, MHD_OPTION_ARRAY,
+                                     ops, MHD_OPTION_END);
+    return s->workers[i] != NULL ? SVC_OK : SVC_ERR;
 }
 
 /* HTTP_THREADS=0: MHD listens itself and runs a thread per connection. */
 static int start_threaded(svc_server *s, struct sockaddr_in *addr) {
     /* ITC lets MHD_quiesce_daemon() stop accepting while in-flight requests finish. */
     struct MHD_OptionItem ops[] = {
-        {MHD_OPTION_NOTIFY_COMPLETED, (intptr_t)mhd_request_completed, NULL},
-        {MHD_OPTION_URI_LOG_CALLBACK, (intptr_t)ulfius_uri_logger, NULL},
-        {MHD_OPTION_CONNECTION_TIMEOUT, (intptr_t)s->cfg->connection_timeout_s, NULL},
+        EXCHANGE_OPTIONS(s),
         {MHD_OPTION_SOCK_ADDR, 0, addr},
         {MHD_OPTION_END, 0, NULL},
     };
     unsigned int flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ITC | MHD_USE_ERROR_LOG |
                          MHD_USE_THREAD_PER_CONNECTION | MHD_USE_POLL;
-    if (ulfius_start_framework_with_mhd_options(&s->instances[0], flags, ops) != U_OK) {
+    s->workers[0] = MHD_start_daemon(flags, (uint16_t)s->cfg->port, NULL, NULL, svc_exchange_step,
+                                     s, MHD_OPTION_ARRAY, ops, MHD_OPTION_END);
+    if (s->workers[0] == NULL) {
         svc_log(SVC_LOG_ERROR, "cannot listen on %s:%u", s->cfg->bind_address, s->cfg->port);
         return SVC_ERR;
     }
@@ -284,14 +242,11 @@ static int start_http(svc_server *s, struct sockaddr_in *addr) {
         return SVC_EINVAL;
     }
     size_t n = cfg->http_threads ? cfg->http_threads : 1;
-    s->instances = calloc(n, sizeof(*s->instances));
     s->workers = calloc(n, sizeof(*s->workers));
     s->open = calloc(n, sizeof(*s->open));
-    if (s->instances == NULL || s->workers == NULL || s->open == NULL)
+    if (s->workers == NULL || s->open == NULL)
         return SVC_ENOMEM;
-    for (; s->n_instances < n; s->n_instances++)
-        if (init_instance(s, &s->instances[s->n_instances], addr) != SVC_OK)
-            return SVC_ERR;
+    s->n_workers = n;
     if (cfg->http_threads == 0)
         return start_threaded(s, addr);
     for (size_t i = 0; i < n; i++)
@@ -306,8 +261,8 @@ static int start_http(svc_server *s, struct sockaddr_in *addr) {
 static void drain(svc_server *s) {
     if (s->listener != NULL)
         svc_listener_close(s->listener);
-    else if (s->n_instances > 0 && s->instances[0].mhd_daemon != NULL)
-        MHD_quiesce_daemon(s->instances[0].mhd_daemon);
+    else if (s->n_workers > 0 && s->workers[0] != NULL)
+        MHD_quiesce_daemon(s->workers[0]);
     double deadline = now_ms() + GRACE_PERIOD_MS;
     while (atomic_load(&s->in_flight) > 0 && now_ms() < deadline)
         usleep(10000);
@@ -317,18 +272,15 @@ static void drain(svc_server *s) {
 static void stop_http(svc_server *s) {
     svc_listener_free(s->listener);
     s->listener = NULL;
-    for (size_t i = 0; i < s->n_instances; i++) {
-        if (s->instances[i].mhd_daemon != NULL)
-            ulfius_stop_framework(&s->instances[i]);
-        ulfius_clean_instance(&s->instances[i]);
+    for (size_t i = 0; i < s->n_workers; i++) {
+        if (s->workers[i] != NULL)
+            MHD_stop_daemon(s->workers[i]);
     }
-    free(s->instances);
     free(s->workers);
     free(s->open);
-    s->instances = NULL;
     s->workers = NULL;
     s->open = NULL;
-    s->n_instances = 0;
+    s->n_workers = 0;
 }
 
 int svc_server_run(svc_server *s) {

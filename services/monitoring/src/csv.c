@@ -26,6 +26,11 @@ void mon_csv_init(mon_csv *c, const char *data, size_t len) {
     c->line = 0;
 }
 
+void mon_csv_more(mon_csv *c, const char *data, size_t len) {
+    c->p = data;
+    c->end = data + len;
+}
+
 /* Split one line (without its line end) into fields in the scratch buffer. */
 static int split(mon_csv *c, const char *s, size_t n, mon_csv_record *rec) {
     const char *end = s + n;

@@ -1,5 +1,6 @@
 /* A streaming reader of the push's CSV: one record per physical line, over a body held in memory,
- * without copying it (only the fields of the current line go to a small scratch buffer).
+ * without copying it (only the fields of the current line go to a small scratch buffer); a body
+ * that arrives in pieces is given part by part (mon_csv_more), each ending at a line end.
  *
  * - a UTF-8 byte order mark is skipped; lines end in LF or CRLF; empty lines are skipped;
  * - the separator is ';' or ',', whichever the header line has more of (outside quotes);
@@ -31,6 +32,9 @@ typedef struct mon_csv_record {
 } mon_csv_record;
 
 void mon_csv_init(mon_csv *c, const char *data, size_t len);
+/* Go on with the next part of the input (line numbers and separator kept). Parts are cut at line
+ * ends: a line is never split over two parts. */
+void mon_csv_more(mon_csv *c, const char *data, size_t len);
 /* The next non-empty line: MON_CSV_RECORD, MON_CSV_BAD (rec->line and rec->error set; the
  * reader continues with the next line) or MON_CSV_END. Fields are valid until the next call. */
 int mon_csv_next(mon_csv *c, mon_csv_record *rec);

@@ -5,7 +5,6 @@
  *   monitoring-service --migrate  apply the migrations and exit
  *   monitoring-service --seed     load areas, source monitors and indicators (idempotent)
  *   monitoring-service --demo     load the synthetic, labelled demo set (idempotent) */
-#include <malloc.h>
 #include <stdlib.h>
 
 #include "monitoring.h"
@@ -17,14 +16,6 @@ typedef struct mon_service {
     mon_settings settings;
 } mon_service;
 
-/* A push body of tens of megabytes is grown by realloc while it arrives. glibc raises its mmap
- * threshold (up to 32 MiB) after the first big block is freed; from then on such bodies would grow
- * in the heap, copied at each move, and the peak would double. A fixed threshold keeps every big
- * block mmapped: it grows with mremap and goes back to the system when freed. */
-static void keep_big_blocks_mmapped(void) {
-    mallopt(M_MMAP_THRESHOLD, 256 * 1024);
-}
-
 static int mon_open(svc_config *cfg, void **out, char **err) {
     mon_service *svc = calloc(1, sizeof(*svc));
     if (svc == NULL)
@@ -32,7 +23,6 @@ static int mon_open(svc_config *cfg, void **out, char **err) {
     *out = svc;
     svc->ctx.cfg = cfg;
     svc->ctx.settings = &svc->settings;
-    keep_big_blocks_mmapped();
     int rc = mon_settings_load(&svc->settings, cfg, err);
     if (rc == SVC_OK)
         rc = svc_cache_new(&svc->ctx.cache, svc->settings.cache_bytes);
@@ -46,6 +36,11 @@ static void mon_close(void *vsvc) {
     svc_cache_free(svc->ctx.cache);
     mon_settings_clear(&svc->settings);
     free(svc);
+}
+
+static int mon_start(svc_server *server, void *vsvc, char **err) {
+    mon_service *svc = vsvc;
+    return svc_server_add_stream_route(server, &mon_push_route, &mon_push_ops, &svc->ctx);
 }
 
 static int mon_seed_command(const svc_config *cfg, void *vsvc, char **err) {
@@ -65,6 +60,7 @@ static const svc_service mon_service_def = {
     .routes = mon_routes,
     .open = mon_open,
     .close = mon_close,
+    .start = mon_start,
     .seed = mon_seed_command,
     .demo = mon_demo_command,
 };

@@ -51,7 +51,9 @@ void mon_norms_get(svc_req *r, void *ctx);
 void mon_norms_create(svc_req *r, void *ctx);
 void mon_norms_put(svc_req *r, void *ctx);
 void mon_norms_delete(svc_req *r, void *ctx);
-void mon_push(svc_req *r, void *ctx);
+/* POST /importen, streamed (see svc_body_ops). */
+extern const svc_route mon_push_route;
+extern const svc_body_ops mon_push_ops;
 void mon_batches_list(svc_req *r, void *ctx);
 void mon_batches_get(svc_req *r, void *ctx);
 void mon_batches_conflicts(svc_req *r, void *ctx);

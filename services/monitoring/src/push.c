@@ -26,18 +26,19 @@ static int key_valid(const char *k) {
     return 1;
 }
 
-static void request_hash(svc_req *r, const mon_push_state *p, char out[65]) {
-    crypto_hash_sha256_state st;
-    unsigned char digest[crypto_hash_sha256_BYTES];
+/* The request's fingerprint for the Idempotency-Key: format, options, then the body as it
+ * arrives. */
+static void hash_start(crypto_hash_sha256_state *st, const mon_push_state *p) {
     char head[64];
-    size_t len = 0;
-    const char *body = svc_req_body(r, &len);
     int n =
         snprintf(head, sizeof(head), "%s %d %d\n", p->csv ? "csv" : "json", p->dry_run, p->partial);
-    crypto_hash_sha256_init(&st);
-    crypto_hash_sha256_update(&st, (const unsigned char *)head, (unsigned long long)n);
-    crypto_hash_sha256_update(&st, (const unsigned char *)(body ? body : ""), len);
-    crypto_hash_sha256_final(&st, digest);
+    crypto_hash_sha256_init(st);
+    crypto_hash_sha256_update(st, (const unsigned char *)head, (unsigned long long)n);
+}
+
+static void hash_end(crypto_hash_sha256_state *st, char out[65]) {
+    unsigned char digest[crypto_hash_sha256_BYTES];
+    crypto_hash_sha256_final(st, digest);
     sodium_bin2hex(out, 65, digest, sizeof(digest));
 }
 
@@ -48,8 +49,7 @@ static int read_options(svc_req *r, mon_push_state *p) {
         return SVC_EREPLIED;
     }
     const char *ct = svc_req_header(r, "Content-Type");
-    size_t len = 0;
-    svc_req_body(r, &len);
+    const char *cl = svc_req_header(r, "Content-Length");
     p->csv = ct != NULL && strncasecmp(ct, "text/csv", 8) == 0;
     p->dry_run = mon_query_bool(r, "dryRun", 0, errs);
     const char *mode = svc_req_query(r, "modus");
@@ -60,7 +60,7 @@ static int read_options(svc_req *r, mon_push_state *p) {
     if (p->key != NULL && !key_valid(p->key))
         svc_errors_add(errs, "Idempotency-Key", "format",
                        "Moet 1 tot en met 255 zichtbare ASCII-tekens lang zijn.");
-    if (len == 0)
+    if (cl != NULL && strcmp(cl, "0") == 0) /* without a length it shows at the end */
         svc_errors_add(errs, "body", "required",
                        "De inhoud ontbreekt: stuur CSV (text/csv) of JSON (application/json).");
     int rc = svc_errors_count(errs) > 0 ? SVC_EREPLIED : SVC_OK;
@@ -70,8 +70,6 @@ static int read_options(svc_req *r, mon_push_state *p) {
     const svc_principal *who = svc_req_principal(r);
     p->actor = svc_req_actor(r, SVC_AUDIT_SYSTEM);
     p->client_id = who ? who->client_id : NULL;
-    if (rc == SVC_OK && p->key != NULL)
-        request_hash(r, p, p->hash);
     return rc;
 }
 
@@ -87,26 +85,33 @@ static void reply_stored(svc_req *r, int status, const char *text, const char *b
                    strlen(text));
 }
 
-/* SVC_OK: go on; SVC_EREPLIED: the stored answer (or a 409) was given. */
-static int idempotency_check(svc_req *r, svc_conn *c, const mon_push_state *p) {
+/* Lock the key for this transaction and read its stored answer, if any (*stored: NULL or a
+ * result of one row: hash, status, text, batch). */
+static int idempotency_lookup(svc_req *r, svc_conn *c, const mon_push_state *p, PGresult **stored) {
     PGresult *res = NULL;
     const char *params[] = {p->actor, p->key};
+    *stored = NULL;
     int rc = svc_db_query(r, c, SQL_IDEM_LOCK, 2, params, NULL, &res);
     PQclear(res);
     res = NULL;
     if (rc == SVC_OK)
         rc = svc_db_query(r, c, SQL_IDEM_GET, 2, params, NULL, &res);
-    if (rc == SVC_OK && PQntuples(res) > 0) {
-        if (strcmp(svc_col(res, 0, 0), p->hash) == 0)
-            reply_stored(r, (int)svc_col_int(res, 0, 1), svc_col(res, 0, 2), svc_col(res, 0, 3), 1);
-        else
-            svc_reply_problem(r, 409,
-                              "Deze Idempotency-Key is al gebruikt voor een andere aanlevering. "
-                              "Gebruik een nieuwe sleutel voor nieuwe gegevens.");
-        rc = SVC_EREPLIED;
-    }
-    PQclear(res);
+    if (rc == SVC_OK && PQntuples(res) > 0)
+        *stored = res;
+    else
+        PQclear(res);
     return rc;
+}
+
+/* The same key again: the stored answer for the same request, a 409 for another. */
+static void idempotency_replay(svc_req *r, const mon_push_state *p, const PGresult *stored) {
+    if (strcmp(svc_col(stored, 0, 0), p->hash) == 0)
+        reply_stored(r, (int)svc_col_int(stored, 0, 1), svc_col(stored, 0, 2),
+                     svc_col(stored, 0, 3), 1);
+    else
+        svc_reply_problem(r, 409,
+                          "Deze Idempotency-Key is al gebruikt voor een andere aanlevering. "
+                          "Gebruik een nieuwe sleutel voor nieuwe gegevens.");
 }
 
 static int idempotency_store(svc_req *r, svc_conn *c, const mon_push_state *p, int status,
@@ -236,18 +241,86 @@ static void finish(svc_req *r, svc_conn *c, mon_push_state *p) {
     free(text);
 }
 
-void mon_push(svc_req *r, void *ctx) {
-    (void)ctx;
+/* ---- the push as a stream (svc_body_ops) ---- */
+
+/* Bytes a row takes, about, to size the duplicate table from Content-Length. */
+#define CSV_ROW_BYTES  40
+#define JSON_ROW_BYTES 90
+
+typedef struct push {
     mon_push_state p;
-    memset(&p, 0, sizeof(p));
-    if (read_options(r, &p) != SVC_OK)
-        return;
-    svc_conn *c = NULL;
-    if (svc_db_begin(r, &c) != SVC_OK)
-        return;
-    if ((p.key == NULL || idempotency_check(r, c, &p) == SVC_OK) &&
-        (p.dry_run || batch_open(r, c, &p) == SVC_OK) && mon_push_stage(r, c, &p) == SVC_OK &&
-        mon_push_apply(r, c, &p) == SVC_OK)
-        finish(r, c, &p);
-    svc_db_release(r, c);
+    svc_conn *c;
+    mon_stage *stage; /* NULL while replaying a stored answer */
+    PGresult *stored; /* the stored answer for the Idempotency-Key, or NULL */
+    crypto_hash_sha256_state hash;
+    unsigned long long bytes;
+} push;
+
+static size_t expected_rows(svc_req *r, int csv) {
+    const char *cl = svc_req_header(r, "Content-Length");
+    unsigned long long n = cl ? strtoull(cl, NULL, 10) : 0;
+    n /= csv ? CSV_ROW_BYTES : JSON_ROW_BYTES;
+    return n < 1024 ? 1024 : n > (1u << 22) ? (1u << 22) : (size_t)n;
 }
+
+static int push_open(svc_req *r, void *ctx, void **state) {
+    (void)ctx;
+    push *s = calloc(1, sizeof(*s));
+    if (s == NULL) {
+        svc_reply_problem(r, 500, NULL);
+        return SVC_EREPLIED;
+    }
+    *state = s;
+    mon_push_state *p = &s->p;
+    if (read_options(r, p) != SVC_OK || svc_db_begin(r, &s->c) != SVC_OK)
+        return SVC_EREPLIED;
+    if (p->key != NULL) {
+        hash_start(&s->hash, p);
+        if (idempotency_lookup(r, s->c, p, &s->stored) != SVC_OK)
+            return SVC_EREPLIED;
+        if (s->stored != NULL)
+            return SVC_OK; /* read the body only to compare it */
+    }
+    if (!p->dry_run && batch_open(r, s->c, p) != SVC_OK)
+        return SVC_EREPLIED;
+    return mon_stage_open(r, s->c, expected_rows(r, p->csv), p->csv, &s->stage);
+}
+
+static int push_write(svc_req *r, void *state, const char *data, size_t len) {
+    push *s = state;
+    s->bytes += len;
+    if (s->p.key != NULL)
+        crypto_hash_sha256_update(&s->hash, (const unsigned char *)data, len);
+    return s->stage ? mon_stage_write(s->stage, r, data, len) : SVC_OK;
+}
+
+static void push_close(svc_req *r, void *state) {
+    push *s = state;
+    mon_push_state *p = &s->p;
+    if (s->bytes == 0) {
+        svc_reply_problem(r, 400,
+                          "De inhoud ontbreekt: stuur CSV (text/csv) of JSON (application/json).");
+        return;
+    }
+    if (p->key != NULL)
+        hash_end(&s->hash, p->hash);
+    if (s->stored != NULL) {
+        idempotency_replay(r, p, s->stored);
+        return;
+    }
+    if (mon_stage_close(s->stage, r, p) == SVC_OK && mon_push_apply(r, s->c, p) == SVC_OK)
+        finish(r, s->c, p);
+}
+
+static void push_free(svc_req *r, void *state) {
+    push *s = state;
+    if (s == NULL)
+        return;
+    mon_stage_free(s->stage); /* before the connection goes back: it may end a COPY */
+    PQclear(s->stored);
+    if (s->c != NULL)
+        svc_db_release(r, s->c);
+    free(s);
+}
+
+const svc_body_ops mon_push_ops = {push_open, push_write, push_close, push_free};

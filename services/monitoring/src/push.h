@@ -14,10 +14,19 @@ typedef struct mon_push {
     long long rows, rejected, created, updated, unchanged, skipped;
 } mon_push_state;
 
-/* Create the staging table, check every row while the body streams and COPY the rows (valid ones
- * with their ids, rejected ones as their problems); counts rows and rejected rows. A body-level
- * problem (CSV header, JSON structure) is answered with 400. */
-int mon_push_stage(svc_req *r, svc_conn *c, mon_push_state *p);
+/* The rows of one push on their way into the staging table (push_db.c). */
+typedef struct mon_stage mon_stage;
+/* Create the staging table, read the catalog, start the COPY. expected_rows sizes the duplicate
+ * table (it grows when more come). On failure the answer is set. */
+int mon_stage_open(svc_req *r, svc_conn *c, size_t expected_rows, int csv, mon_stage **out);
+/* A piece of the body: its complete rows are checked and copied (valid ones with their ids,
+ * rejected ones as their problems). SVC_EREPLIED after a body-level problem (CSV header, JSON
+ * structure: 400) or a database failure. */
+int mon_stage_write(mon_stage *st, svc_req *r, const char *data, size_t len);
+/* The body has ended: the last row, the end of the COPY; rows and rejected rows counted in p. */
+int mon_stage_close(mon_stage *st, svc_req *r, mon_push_state *p);
+/* Ends a COPY still running (aborted) and frees. */
+void mon_stage_free(mon_stage *st);
 /* Write (or, for a dry run, classify) the valid rows when the mode allows it. */
 int mon_push_apply(svc_req *r, svc_conn *c, mon_push_state *p);
 

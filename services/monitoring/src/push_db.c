@@ -87,17 +87,6 @@ static void catalog_free(catalog_rows *cr) {
     free(cr->catalog.area_slots);
 }
 
-/* About how many rows the body holds: its lines (CSV) or its objects (JSON). */
-static size_t expected_rows(const char *body, size_t len, int csv) {
-    size_t n = 0;
-    const char *p = body, *end = body + len;
-    while (p < end && (p = memchr(p, csv ? '\n' : '{', (size_t)(end - p))) != NULL) {
-        n++;
-        p++;
-    }
-    return n + 1;
-}
-
 static int start_copy(svc_conn *c) {
     PGresult *res = PQexec(svc_conn_pg(c), mon_sql_push_copy);
     int copying = PQresultStatus(res) == PGRES_COPY_IN;
@@ -105,62 +94,92 @@ static int start_copy(svc_conn *c) {
     return copying ? SVC_OK : SVC_EDB;
 }
 
-/* Check the rows and COPY them; the catalog is read before the COPY starts (no other statement
- * can run during one). */
-static int stream_rows(svc_req *r, svc_conn *c, mon_push_state *p, svc_errors *errs) {
-    catalog_rows cr = {0};
+/* The rows of a push on their way into the staging table: read, checked and copied piece by
+ * piece as the body arrives. The catalog is read before the COPY starts (no other statement can
+ * run during one). */
+struct mon_stage {
+    svc_conn *c;
+    catalog_rows cr;
+    mon_copyout out;
     mon_check check;
-    size_t len = 0;
-    const char *body = svc_req_body(r, &len);
-    mon_copyout *out = malloc(sizeof(*out));
-    int rc = load_catalog(r, c, &cr), checking = 0;
-    if (rc == SVC_OK && out == NULL)
-        rc = SVC_ENOMEM;
-    if (rc == SVC_OK) {
-        mon_copyout_init(out, copy_sink, svc_conn_pg(c));
-        rc = mon_check_init(&check, &cr.catalog, out, expected_rows(body, len, p->csv)) == 0
-                 ? SVC_OK
-                 : SVC_ENOMEM;
-        checking = 1;
-    }
-    if (rc == SVC_OK && (rc = start_copy(c)) != SVC_OK)
-        fail_db(r, c, "copy", rc);
-    else if (rc == SVC_OK) {
-        rc = p->csv ? mon_rows_csv(body, len, mon_check_row, &check, errs)
-                    : mon_rows_json(body, len, mon_check_row, &check, errs);
-        if (rc == SVC_OK && mon_copyout_flush(out) != 0)
-            rc = SVC_EDB;
-        int end = copy_end(c, rc == SVC_OK ? NULL : "push rejected");
-        p->rows = check.rows;
-        p->rejected = check.rejected;
-        if (rc == SVC_EINVAL)
-            svc_reply_invalid(r, errs, "De inhoud is als geheel onleesbaar; er is niets verwerkt.");
-        else if (rc != SVC_OK || end != SVC_OK)
-            fail_db(r, c, "copy data", end != SVC_OK ? end : rc);
-        if (rc == SVC_OK)
-            rc = end;
-    } else if (rc == SVC_ENOMEM) {
-        svc_reply_problem(r, 500, NULL);
-    }
-    if (checking)
-        mon_check_free(&check);
-    catalog_free(&cr);
-    free(out);
-    return rc == SVC_OK ? SVC_OK : SVC_EREPLIED;
+    mon_rows *rows;
+    svc_errors *errs;
+    int checking, copying;
+};
+
+void mon_stage_free(mon_stage *st) {
+    if (st == NULL)
+        return;
+    if (st->copying)
+        copy_end(st->c, "push abandoned");
+    mon_rows_free(st->rows);
+    if (st->checking)
+        mon_check_free(&st->check);
+    catalog_free(&st->cr);
+    svc_errors_free(st->errs);
+    free(st);
 }
 
-int mon_push_stage(svc_req *r, svc_conn *c, mon_push_state *p) {
+int mon_stage_open(svc_req *r, svc_conn *c, size_t expected_rows, int csv, mon_stage **out) {
+    *out = NULL;
     int rc = svc_conn_exec(c, mon_sql_push_tables);
     if (rc != SVC_OK)
         return fail_db(r, c, "tables", rc);
-    svc_errors *errs = NULL;
-    if (svc_errors_new(&errs) != SVC_OK) {
+    mon_stage *st = calloc(1, sizeof(*st));
+    if (st == NULL) {
         svc_reply_problem(r, 500, NULL);
         return SVC_EREPLIED;
     }
-    rc = stream_rows(r, c, p, errs);
-    svc_errors_free(errs);
-    return rc;
+    st->c = c;
+    if ((rc = load_catalog(r, c, &st->cr)) != SVC_OK) {
+        mon_stage_free(st);
+        return SVC_EREPLIED;
+    }
+    mon_copyout_init(&st->out, copy_sink, svc_conn_pg(c));
+    st->checking = mon_check_init(&st->check, &st->cr.catalog, &st->out, expected_rows) == 0;
+    if (!st->checking || svc_errors_new(&st->errs) != SVC_OK ||
+        mon_rows_new(&st->rows, csv, mon_check_row, &st->check) != SVC_OK) {
+        mon_stage_free(st);
+        svc_reply_problem(r, 500, NULL);
+        return SVC_EREPLIED;
+    }
+    if ((rc = start_copy(c)) != SVC_OK) {
+        mon_stage_free(st);
+        return fail_db(r, c, "copy", rc);
+    }
+    st->copying = 1;
+    *out = st;
+    return SVC_OK;
+}
+
+/* After the reader stopped: a body-level problem is a 400, anything else the database's. */
+static int stage_failed(mon_stage *st, svc_req *r, int rc) {
+    int end = st->copying ? copy_end(st->c, "push rejected") : SVC_OK;
+    st->copying = 0;
+    if (rc == SVC_EINVAL)
+        svc_reply_invalid(r, st->errs, "De inhoud is als geheel onleesbaar; er is niets verwerkt.");
+    else
+        fail_db(r, st->c, "copy data", end != SVC_OK ? end : SVC_EDB);
+    return SVC_EREPLIED;
+}
+
+int mon_stage_write(mon_stage *st, svc_req *r, const char *data, size_t len) {
+    int rc = mon_rows_write(st->rows, data, len, st->errs);
+    return rc == SVC_OK ? SVC_OK : stage_failed(st, r, rc);
+}
+
+int mon_stage_close(mon_stage *st, svc_req *r, mon_push_state *p) {
+    int rc = mon_rows_end(st->rows, st->errs);
+    if (rc == SVC_OK && mon_copyout_flush(&st->out) != 0)
+        rc = SVC_EDB;
+    if (rc != SVC_OK)
+        return stage_failed(st, r, rc);
+    st->copying = 0;
+    if ((rc = copy_end(st->c, NULL)) != SVC_OK)
+        return fail_db(r, st->c, "copy end", rc);
+    p->rows = st->check.rows;
+    p->rejected = st->check.rejected;
+    return SVC_OK;
 }
 
 static int run(svc_req *r, svc_conn *c, const char *stmt, int n, const char *const *params,

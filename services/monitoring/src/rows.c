@@ -44,14 +44,12 @@ static int column_index(const char *name, size_t n) {
     return -1;
 }
 
-/* The header row: map[i] is the push column of CSV field i. */
+/* The header row: map[i] is the push column of CSV field i. 0 when no line has come yet. */
 static int read_header(mon_csv *csv, int *map, size_t *nfields, svc_errors *errs) {
     mon_csv_record rec;
     int rc = mon_csv_next(csv, &rec);
-    if (rc == MON_CSV_END) {
-        svc_errors_add(errs, "body", "required", "De CSV is leeg: een kopregel is nodig.");
-        return SVC_EINVAL;
-    }
+    if (rc == MON_CSV_END)
+        return 0;
     if (rc == MON_CSV_BAD || rec.nfields > MON_CSV_MAX_FIELDS) {
         svc_errors_add(errs, "kopregel", "format", "De kopregel is onleesbaar: %s",
                        rec.error ? rec.error : "te veel kolommen.");
@@ -75,7 +73,7 @@ static int read_header(mon_csv *csv, int *map, size_t *nfields, svc_errors *errs
             svc_errors_add(errs, "kopregel", "required", "De kolom %s ontbreekt.", mon_columns[i]);
     }
     *nfields = rec.nfields;
-    return svc_errors_count(errs) > 0 ? SVC_EINVAL : SVC_OK;
+    return svc_errors_count(errs) > 0 ? SVC_EINVAL : 1;
 }
 
 static void csv_row(const mon_csv_record *rec, int rc, const int *map, size_t nfields, row *w) {
@@ -94,33 +92,13 @@ static void csv_row(const mon_csv_record *rec, int rc, const int *map, size_t nf
         const char *s = rec->fields[i];
         size_t n = rec->lengths[i];
         trim(&s, &n);
-        if (!mon_utf8_valid(s, n)) {
+        if (!svc_utf8_valid(s, n)) {
             row_error(w, mon_columns[map[i]], "encoding", "Geen geldige UTF-8-tekst.");
             return;
         }
         w->v[map[i]] = s;
         w->n[map[i]] = n;
     }
-}
-
-int mon_rows_csv(const char *body, size_t len, mon_row_fn sink, void *ctx, svc_errors *errs) {
-    mon_csv *csv = malloc(sizeof(*csv));
-    int map[MON_CSV_MAX_FIELDS];
-    size_t nfields = 0, rows = 0;
-    if (csv == NULL)
-        return SVC_ENOMEM;
-    mon_csv_init(csv, body, len);
-    int rc = read_header(csv, map, &nfields, errs);
-    mon_csv_record rec;
-    int got;
-    while (rc == SVC_OK && (got = mon_csv_next(csv, &rec)) != MON_CSV_END) {
-        row w = {.number = ++rows, .line = rec.line};
-        csv_row(&rec, got, map, nfields, &w);
-        if (sink(ctx, &w) != 0)
-            rc = SVC_ERR;
-    }
-    free(csv);
-    return rc;
 }
 
 /* ---- JSON ---- */
@@ -172,29 +150,178 @@ static void json_row(const json_t *obj, row *w, char nums[3][40]) {
     }
 }
 
-int mon_rows_json(const char *body, size_t len, mon_row_fn sink, void *ctx, svc_errors *errs) {
-    mon_jrows j;
-    char err[200];
-    size_t rows = 0;
-    if (mon_jrows_open(&j, body, len, err, sizeof(err)) != 0) {
+/* ---- the reader ---- */
+
+/* A line that is longer than the CSV reader takes is kept up to here: enough for the reader to
+ * see that it is too long (also after dropping a CR), never more. */
+#define CARRY_MAX (MON_CSV_MAX_LINE + 2)
+
+struct mon_rows {
+    int csv;
+    mon_row_fn sink;
+    void *ctx;
+    size_t rows;
+    int failed; /* a body-level problem was reported: take nothing more */
+    /* CSV */
+    mon_csv reader;
+    int started, header_read;
+    int map[MON_CSV_MAX_FIELDS];
+    size_t nfields;
+    char carry[CARRY_MAX + 1]; /* the start of a line split over two pieces, plus its LF */
+    size_t carry_len;
+    /* JSON */
+    mon_jrows json;
+};
+
+int mon_rows_new(mon_rows **out, int csv, mon_row_fn sink, void *ctx) {
+    mon_rows *rr = calloc(1, sizeof(*rr));
+    *out = rr;
+    if (rr == NULL)
+        return SVC_ENOMEM;
+    rr->csv = csv;
+    rr->sink = sink;
+    rr->ctx = ctx;
+    mon_jrows_init(&rr->json);
+    return SVC_OK;
+}
+
+void mon_rows_free(mon_rows *rr) {
+    if (rr == NULL)
+        return;
+    mon_jrows_free(&rr->json);
+    free(rr);
+}
+
+size_t mon_rows_count(const mon_rows *rr) {
+    return rr->rows;
+}
+
+/* Whole lines (the last one may lack its LF only at the end of the body). */
+static int csv_lines(mon_rows *rr, const char *data, size_t len, svc_errors *errs) {
+    if (!rr->started) {
+        mon_csv_init(&rr->reader, data, len); /* the first line: BOM and separator */
+        rr->started = 1;
+    } else {
+        mon_csv_more(&rr->reader, data, len);
+    }
+    if (!rr->header_read) {
+        int rc = read_header(&rr->reader, rr->map, &rr->nfields, errs);
+        if (rc == SVC_EINVAL)
+            return rc;
+        rr->header_read = rc == 1;
+    }
+    mon_csv_record rec;
+    int got;
+    while (rr->header_read && (got = mon_csv_next(&rr->reader, &rec)) != MON_CSV_END) {
+        row w = {.number = ++rr->rows, .line = rec.line};
+        csv_row(&rec, got, rr->map, rr->nfields, &w);
+        if (rr->sink(rr->ctx, &w) != 0)
+            return SVC_ERR;
+    }
+    return SVC_OK;
+}
+
+/* A piece of CSV: the carried start of a line is completed first; then the piece's whole lines
+ * are read where they are; its unfinished last line is carried to the next piece. */
+static int csv_write(mon_rows *rr, const char *data, size_t len, svc_errors *errs) {
+    if (rr->carry_len > 0) {
+        const char *nl = memchr(data, '\n', len);
+        size_t take = nl ? (size_t)(nl - data) + 1 : len;
+        size_t keep = take < CARRY_MAX - rr->carry_len ? take : CARRY_MAX - rr->carry_len;
+        memcpy(rr->carry + rr->carry_len, data, keep);
+        rr->carry_len += keep;
+        data += take;
+        len -= take;
+        if (nl == NULL)
+            return SVC_OK;
+        if (rr->carry[rr->carry_len - 1] != '\n') /* cut short: still ends the line */
+            rr->carry[rr->carry_len++] = '\n';
+        int rc = csv_lines(rr, rr->carry, rr->carry_len, errs);
+        rr->carry_len = 0;
+        if (rc != SVC_OK)
+            return rc;
+    }
+    const char *last = len ? memrchr(data, '\n', len) : NULL;
+    size_t whole = last ? (size_t)(last - data) + 1 : 0;
+    if (whole > 0) {
+        int rc = csv_lines(rr, data, whole, errs);
+        if (rc != SVC_OK)
+            return rc;
+    }
+    size_t rest = len - whole;
+    rr->carry_len = rest < CARRY_MAX ? rest : CARRY_MAX;
+    memcpy(rr->carry, data + whole, rr->carry_len);
+    return SVC_OK;
+}
+
+static int csv_end(mon_rows *rr, svc_errors *errs) {
+    int rc = rr->carry_len > 0 ? csv_lines(rr, rr->carry, rr->carry_len, errs) : SVC_OK;
+    rr->carry_len = 0;
+    if (rc == SVC_OK && !rr->header_read) {
+        svc_errors_add(errs, "body", "required", "De CSV is leeg: een kopregel is nodig.");
+        rc = SVC_EINVAL;
+    }
+    return rc;
+}
+
+static int json_element(void *ctx, json_t *obj) {
+    mon_rows *rr = ctx;
+    char nums[3][40];
+    row w = {.number = ++rr->rows};
+    json_row(obj, &w, nums);
+    return rr->sink(rr->ctx, &w);
+}
+
+static int json_result(int rc, const char *err, svc_errors *errs) {
+    if (rc == MON_JROWS_STOPPED)
+        return SVC_ERR;
+    if (rc == MON_JROWS_ERROR) {
         svc_errors_add(errs, "body", "format", "%s", err);
         return SVC_EINVAL;
     }
-    for (;;) {
-        json_t *obj = NULL;
-        int rc = mon_jrows_next(&j, &obj, err, sizeof(err));
-        if (rc == MON_JROWS_END)
-            return SVC_OK;
-        if (rc == MON_JROWS_ERROR) {
-            svc_errors_add(errs, "body", "format", "%s", err);
-            return SVC_EINVAL;
-        }
-        char nums[3][40];
-        row w = {.number = ++rows};
-        json_row(obj, &w, nums);
-        int stop = sink(ctx, &w) != 0;
-        json_decref(obj);
-        if (stop)
-            return SVC_ERR;
-    }
+    return SVC_OK;
+}
+
+int mon_rows_write(mon_rows *rr, const char *data, size_t len, svc_errors *errs) {
+    char err[200];
+    int rc;
+    if (rr->failed)
+        return SVC_EINVAL;
+    if (rr->csv)
+        rc = csv_write(rr, data, len, errs);
+    else
+        rc = json_result(mon_jrows_feed(&rr->json, data, len, json_element, rr, err, sizeof(err)),
+                         err, errs);
+    rr->failed = rc == SVC_EINVAL;
+    return rc;
+}
+
+int mon_rows_end(mon_rows *rr, svc_errors *errs) {
+    char err[200];
+    if (rr->failed)
+        return SVC_EINVAL;
+    int rc = rr->csv ? csv_end(rr, errs)
+                     : json_result(mon_jrows_finish(&rr->json, err, sizeof(err)), err, errs);
+    rr->failed = rc == SVC_EINVAL;
+    return rc;
+}
+
+static int whole(int csv, const char *body, size_t len, mon_row_fn sink, void *ctx,
+                 svc_errors *errs) {
+    mon_rows *rr = NULL;
+    int rc = mon_rows_new(&rr, csv, sink, ctx);
+    if (rc == SVC_OK)
+        rc = mon_rows_write(rr, body ? body : "", len, errs);
+    if (rc == SVC_OK)
+        rc = mon_rows_end(rr, errs);
+    mon_rows_free(rr);
+    return rc;
+}
+
+int mon_rows_csv(const char *body, size_t len, mon_row_fn sink, void *ctx, svc_errors *errs) {
+    return whole(1, body, len, sink, ctx, errs);
+}
+
+int mon_rows_json(const char *body, size_t len, mon_row_fn sink, void *ctx, svc_errors *errs) {
+    return whole(0, body, len, sink, ctx, errs);
 }

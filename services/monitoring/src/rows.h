@@ -32,8 +32,21 @@ typedef struct mon_raw_row {
 /* Receives each row; returns 0, or -1 to stop (out of memory, database gone). */
 typedef int (*mon_row_fn)(void *ctx, const mon_raw_row *row);
 
-/* A body-level problem (CSV header, JSON structure) goes to errs and SVC_EINVAL is returned; a
- * sink failure is SVC_ERR. */
+/* A reader of a body that arrives in pieces: rows go to the sink as soon as they are complete,
+ * so memory holds one line (CSV) or one element (JSON), never the body. */
+typedef struct mon_rows mon_rows;
+
+int mon_rows_new(mon_rows **out, int csv, mon_row_fn sink, void *ctx);
+void mon_rows_free(mon_rows *rr);
+/* SVC_OK; SVC_EINVAL with a body-level problem (CSV header, JSON structure) in errs, after which
+ * the reader takes nothing more; SVC_ERR when the sink stopped. */
+int mon_rows_write(mon_rows *rr, const char *data, size_t len, svc_errors *errs);
+/* The body has ended (the last CSV line may have no line end). */
+int mon_rows_end(mon_rows *rr, svc_errors *errs);
+/* Rows handed to the sink so far. */
+size_t mon_rows_count(const mon_rows *rr);
+
+/* A whole body at once (new, write, end, free). */
 int mon_rows_csv(const char *body, size_t len, mon_row_fn sink, void *ctx, svc_errors *errs);
 int mon_rows_json(const char *body, size_t len, mon_row_fn sink, void *ctx, svc_errors *errs);
 

@@ -64,26 +64,6 @@ int mon_is_period(const char *t) {
     return 0;
 }
 
-int mon_utf8_valid(const char *s, size_t n) {
-    const unsigned char *p = (const unsigned char *)s, *end = p + n;
-    while (p < end) {
-        unsigned char c = *p;
-        size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
-        if (c == 0 || len == 0 || (size_t)(end - p) < len)
-            return 0;
-        for (size_t i = 1; i < len; i++) {
-            if ((p[i] & 0xC0) != 0x80)
-                return 0;
-        }
-        if ((len == 2 && c < 0xC2) || (len == 3 && c == 0xE0 && p[1] < 0xA0) ||
-            (len == 3 && c == 0xED && p[1] >= 0xA0) || (len == 4 && c == 0xF0 && p[1] < 0x90) ||
-            (len == 4 && (c > 0xF4 || (c == 0xF4 && p[1] >= 0x90))))
-            return 0;
-        p += len;
-    }
-    return 1;
-}
-
 int mon_require_editor(svc_req *r) {
     const svc_principal *p = svc_req_principal(r);
     if (p != NULL &&

@@ -15,8 +15,6 @@ int mon_is_area_code(const char *text);
 int mon_is_indicator_code(const char *text);
 /* A period in any of the notations 2024, 2024-Q1, 2024-03. */
 int mon_is_period(const char *text);
-/* 1 when s is valid UTF-8 without NUL bytes (n bytes). */
-int mon_utf8_valid(const char *s, size_t n);
 
 /* Writes of definitions: role redacteur or beheerder (the route checks the scope). On failure a
  * 403 is set and SVC_EREPLIED returned. */

@@ -11,6 +11,7 @@
 #include "csv.h"
 #include "dedupe.h"
 #include "jrows.h"
+#include "rows.h"
 #include "util.h"
 
 START_TEST(csv_bom_separator_quotes) {
@@ -49,36 +50,159 @@ START_TEST(csv_semicolon_and_last_line) {
 }
 END_TEST
 
-START_TEST(jrows_elements) {
-    const char *text = " {\"observaties\" : [ {\"a\":1} , {\"b\":[1,2]}\n] } ";
+/* Elements of a JSON body, collected as text (compact dumps, one per line). */
+typedef struct collected {
+    char text[4096];
+    size_t n;
+} collected;
+
+static int collect_element(void *ctx, json_t *element) {
+    collected *c = ctx;
+    char *dump = json_dumps(element, JSON_COMPACT | JSON_SORT_KEYS);
+    strncat(c->text, dump, sizeof(c->text) - strlen(c->text) - 2);
+    strcat(c->text, "\n");
+    free(dump);
+    c->n++;
+    return 0;
+}
+
+/* Feeds text in pieces of `step` bytes; the result of the feed that stopped, or of finish. */
+static int jrows_pieces(const char *text, size_t step, collected *c, char *err, size_t errsize) {
     mon_jrows j;
+    size_t len = strlen(text);
+    int rc = MON_JROWS_OK;
+    memset(c, 0, sizeof(*c));
+    mon_jrows_init(&j);
+    for (size_t at = 0; at < len && rc == MON_JROWS_OK; at += step)
+        rc = mon_jrows_feed(&j, text + at, len - at < step ? len - at : step, collect_element, c,
+                            err, errsize);
+    if (rc == MON_JROWS_OK)
+        rc = mon_jrows_finish(&j, err, errsize);
+    mon_jrows_free(&j);
+    return rc;
+}
+
+START_TEST(jrows_elements) {
+    const char *text = " {\"observaties\" : [ {\"a\":1} , {\"b\":[1,2], \"c\": \"}]\\\"\"}\n] } ";
     char err[200];
-    json_t *v = NULL;
-    ck_assert_int_eq(mon_jrows_open(&j, text, strlen(text), err, sizeof(err)), 0);
-    ck_assert_int_eq(mon_jrows_next(&j, &v, err, sizeof(err)), MON_JROWS_ROW);
-    ck_assert_int_eq(json_integer_value(json_object_get(v, "a")), 1);
-    json_decref(v);
-    ck_assert_int_eq(mon_jrows_next(&j, &v, err, sizeof(err)), MON_JROWS_ROW);
-    json_decref(v);
-    ck_assert_int_eq(mon_jrows_next(&j, &v, err, sizeof(err)), MON_JROWS_END);
+    collected whole, piece;
+    ck_assert_int_eq(jrows_pieces(text, strlen(text), &whole, err, sizeof(err)), MON_JROWS_OK);
+    ck_assert_uint_eq(whole.n, 2);
+    ck_assert_str_eq(whole.text, "{\"a\":1}\n{\"b\":[1,2],\"c\":\"}]\\\"\"}\n");
+    for (size_t step = 1; step < 8; step++) {
+        ck_assert_int_eq(jrows_pieces(text, step, &piece, err, sizeof(err)), MON_JROWS_OK);
+        ck_assert_str_eq(piece.text, whole.text);
+    }
 }
 END_TEST
 
 START_TEST(jrows_errors) {
-    mon_jrows j;
     char err[200];
-    json_t *v = NULL;
-    const char *bad_key = "{\"rijen\": []}";
-    ck_assert_int_eq(mon_jrows_open(&j, bad_key, strlen(bad_key), err, sizeof(err)), -1);
-    const char *scalar = "{\"observaties\": [{},\n 42]}";
-    ck_assert_int_eq(mon_jrows_open(&j, scalar, strlen(scalar), err, sizeof(err)), 0);
-    ck_assert_int_eq(mon_jrows_next(&j, &v, err, sizeof(err)), MON_JROWS_ROW);
-    json_decref(v);
-    ck_assert_int_eq(mon_jrows_next(&j, &v, err, sizeof(err)), MON_JROWS_ERROR);
+    collected c;
+    ck_assert_int_eq(jrows_pieces("{\"rijen\": []}", 3, &c, err, sizeof(err)), MON_JROWS_ERROR);
+    ck_assert_ptr_nonnull(strstr(err, "observaties"));
+    ck_assert_int_eq(jrows_pieces("{\"observaties\": [{},\n 42]}", 2, &c, err, sizeof(err)),
+                     MON_JROWS_ERROR);
+    ck_assert_uint_eq(c.n, 1);
+    ck_assert_ptr_nonnull(strstr(err, "regel 2, kolom 2"));
+    ck_assert_int_eq(jrows_pieces("{\"observaties\": [{\"a\":\n 1 2}]}", 5, &c, err, sizeof(err)),
+                     MON_JROWS_ERROR);
     ck_assert_ptr_nonnull(strstr(err, "regel 2"));
-    const char *trailing = "{\"observaties\": []} x";
-    ck_assert_int_eq(mon_jrows_open(&j, trailing, strlen(trailing), err, sizeof(err)), 0);
-    ck_assert_int_eq(mon_jrows_next(&j, &v, err, sizeof(err)), MON_JROWS_ERROR);
+    ck_assert_int_eq(jrows_pieces("{\"observaties\": []} x", 4, &c, err, sizeof(err)),
+                     MON_JROWS_ERROR);
+    ck_assert_int_eq(jrows_pieces("{\"observaties\": [{}", 4, &c, err, sizeof(err)),
+                     MON_JROWS_ERROR);
+    ck_assert_ptr_nonnull(strstr(err, "niet afgesloten"));
+    ck_assert_int_eq(jrows_pieces("", 1, &c, err, sizeof(err)), MON_JROWS_ERROR);
+}
+END_TEST
+
+/* Rows of a body as text: number, line, the reader's problem, the fields. */
+static int collect_row(void *ctx, const mon_raw_row *row) {
+    char **text = ctx;
+    char line[6000];
+    int n = snprintf(line, sizeof(line), "%zu@%zu %s:", row->number, row->line,
+                     row->err_code ? row->err_code : "-");
+    for (int i = 0; i < MON_NCOLUMNS && n < (int)sizeof(line) - 64; i++)
+        n += snprintf(line + n, sizeof(line) - (size_t)n, "|%.*s", (int)row->n[i],
+                      row->v[i] ? row->v[i] : "");
+    size_t had = *text ? strlen(*text) : 0;
+    *text = realloc(*text, had + (size_t)n + 2);
+    memcpy(*text + had, line, (size_t)n);
+    strcpy(*text + had + (size_t)n, "\n");
+    return 0;
+}
+
+/* The rows and body-level problems of body read in pieces of `step` bytes. */
+static char *rows_in_pieces(int csv, const char *body, size_t len, size_t step) {
+    mon_rows *rr = NULL;
+    svc_errors *errs = NULL;
+    char *text = strdup("");
+    ck_assert_int_eq(svc_errors_new(&errs), SVC_OK);
+    ck_assert_int_eq(mon_rows_new(&rr, csv, collect_row, &text), SVC_OK);
+    int rc = SVC_OK;
+    for (size_t at = 0; at < len && rc == SVC_OK; at += step)
+        rc = mon_rows_write(rr, body + at, len - at < step ? len - at : step, errs);
+    if (rc == SVC_OK)
+        rc = mon_rows_end(rr, errs);
+    size_t had = strlen(text);
+    text = realloc(text, had + 32);
+    snprintf(text + had, 32, "rc=%d problems=%zu", rc, svc_errors_count(errs));
+    mon_rows_free(rr);
+    svc_errors_free(errs);
+    return text;
+}
+
+/* A CSV body split anywhere (inside a BOM, a CRLF, a quoted field, an over-long line) reads as
+ * the same rows with the same line numbers as the body in one piece. */
+START_TEST(csv_in_pieces_reads_as_whole) {
+    char *body = malloc(12000);
+    strcpy(body, "\xEF\xBB\xBF"
+                 "indicator,gebied,periode,waarde\r\n\r\nA,GM1,2024,\"1,5\"\r\nA,GM2,2024\n");
+    size_t n = strlen(body);
+    memcpy(body + n, "B,", 2);
+    memset(body + n + 2, 'x', 5000); /* a line longer than 4096 */
+    n += 5002;
+    strcpy(body + n, "\nA,\"open,2024,1\nC,GM3,2025,7");
+    n += strlen(body + n);
+    char *whole = rows_in_pieces(1, body, n, n);
+    ck_assert_ptr_nonnull(strstr(whole, "1@3 -:|A|GM1|2024|1,5"));
+    ck_assert_ptr_nonnull(strstr(whole, "2@4 format:"));
+    ck_assert_ptr_nonnull(strstr(whole, "3@5 format:"));
+    ck_assert_ptr_nonnull(strstr(whole, "4@6 format:"));
+    ck_assert_ptr_nonnull(strstr(whole, "5@7 -:|C|GM3|2025|7"));
+    ck_assert_ptr_nonnull(strstr(whole, "rc=0 problems=0"));
+    size_t steps[] = {1, 2, 3, 4, 5, 7, 64, 4095, 4097, 4100, 5003};
+    for (size_t i = 0; i < sizeof(steps) / sizeof(steps[0]); i++) {
+        char *pieces = rows_in_pieces(1, body, n, steps[i]);
+        ck_assert_str_eq(pieces, whole);
+        free(pieces);
+    }
+    free(whole);
+    free(body);
+}
+END_TEST
+
+START_TEST(csv_without_header_is_a_body_problem) {
+    char *text = rows_in_pieces(1, "\r\n\n", 3, 1);
+    ck_assert_str_eq(text, "rc=-3 problems=1"); /* SVC_EINVAL */
+    free(text);
+}
+END_TEST
+
+START_TEST(json_in_pieces_reads_as_whole) {
+    const char *body = "{\"observaties\": [{\"indicator\": \"A\", \"gebied\": \"GM1\", "
+                       "\"periode\": \"2024\", \"waarde\": 1.5}, {\"waarde\": \"x\"}, [1]]}";
+    size_t n = strlen(body);
+    char *whole = rows_in_pieces(0, body, n, n);
+    ck_assert_ptr_nonnull(strstr(whole, "1@0 -:|A|GM1|2024|1.5"));
+    ck_assert_ptr_nonnull(strstr(whole, "3@0 type:"));
+    for (size_t step = 1; step < 12; step++) {
+        char *pieces = rows_in_pieces(0, body, n, step);
+        ck_assert_str_eq(pieces, whole);
+        free(pieces);
+    }
+    free(whole);
 }
 END_TEST
 
@@ -171,10 +295,10 @@ START_TEST(checks) {
     ck_assert(!mon_is_area_code("gm0153"));
     ck_assert(mon_is_indicator_code("JB_VOTS"));
     ck_assert(!mon_is_indicator_code("1JB"));
-    ck_assert(mon_utf8_valid("caf\xC3\xA9", 5));
-    ck_assert(!mon_utf8_valid("\xC3\x28", 2));
-    ck_assert(!mon_utf8_valid("a\0b", 3));
-    ck_assert(!mon_utf8_valid("\xED\xA0\x80", 3)); /* a surrogate */
+    ck_assert(svc_utf8_valid("caf\xC3\xA9", 5));
+    ck_assert(!svc_utf8_valid("\xC3\x28", 2));
+    ck_assert(!svc_utf8_valid("a\0b", 3));
+    ck_assert(!svc_utf8_valid("\xED\xA0\x80", 3)); /* a surrogate */
     ck_assert(mon_is_uuid("6f1c1d1e-1111-4222-8333-944455556666"));
 }
 END_TEST
@@ -186,6 +310,9 @@ int main(void) {
     tcase_add_test(tc, csv_semicolon_and_last_line);
     tcase_add_test(tc, jrows_elements);
     tcase_add_test(tc, jrows_errors);
+    tcase_add_test(tc, csv_in_pieces_reads_as_whole);
+    tcase_add_test(tc, csv_without_header_is_a_body_problem);
+    tcase_add_test(tc, json_in_pieces_reads_as_whole);
     tcase_add_test(tc, copy_escapes);
     tcase_add_test(tc, copy_integers);
     tcase_add_test(tc, dedupe_finds_the_earlier_row);

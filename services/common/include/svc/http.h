@@ -6,9 +6,10 @@
  * line and metrics. Built-in routes under the base path: GET /health (liveness),
  * GET /health/ready (database), GET /metrics (Prometheus), GET /openapi.json (public, CORS open).
  *
- * We route ourselves on one ulfius endpoint instead of registering every route with ulfius:
- * ulfius cannot tell "wrong method" (405 + Allow) from "no such path" (404), and offers no hook
- * after the handler for the access log and metrics. */
+ * We route ourselves and run MHD's access handler ourselves (exchange.c): ulfius cannot tell
+ * "wrong method" (405 + Allow) from "no such path" (404), offers no hook after the handler for
+ * the access log and metrics, and holds every request body whole before any callback runs.
+ * Requests and responses are still ulfius's structures. */
 #ifndef SVC_HTTP_H
 #define SVC_HTTP_H
 
@@ -41,6 +42,27 @@ typedef struct svc_route {
 
 #define SVC_MAX_PATH_PARAMS 4
 
+/* A route that takes its body in pieces as they arrive, instead of whole (the default, which
+ * holds the body in memory up to MAX_BODY_BYTES). For bodies that are processed as a stream,
+ * such as a bulk import: memory stays flat however large the body.
+ *
+ * The pipeline runs as for any route (413 on a declared Content-Length over the limit, routing,
+ * 415, 401/403) as soon as the headers are in, before a byte of the body is read; then open,
+ * write for every piece, close at the end. A body that grows past MAX_BODY_BYTES without
+ * declaring it is cut off: free is called and the answer is 413. */
+typedef struct svc_body_ops {
+    /* Set *state, or answer (SVC_EREPLIED): the body is then read and dropped. */
+    int (*open)(svc_req *r, void *ctx, void **state);
+    /* A piece of the body: SVC_OK, or SVC_EREPLIED after answering (the rest is dropped). */
+    int (*write)(svc_req *r, void *state, const char *data, size_t len);
+    /* The whole body is in: answer. */
+    void (*close)(svc_req *r, void *state);
+    /* Called once, last, for every state open set (also when open then answered): after close,
+     * after an early answer, or when the client went away. Undoes what is still open (a
+     * transaction) and frees the state. */
+    void (*free)(svc_req *r, void *state);
+} svc_body_ops;
+
 /* Create a server from a loaded configuration (borrowed: it must outlive the server). Loads the
  * verifier (if JWT_PUBLIC_KEYS is set) and opens the pool (if DATABASE_URL is set) with the given
  * statement table (may be NULL). */
@@ -49,6 +71,10 @@ int svc_server_new(svc_server **out, const svc_config *cfg, const svc_statement 
 void svc_server_free(svc_server *s);
 /* Add a NULL-terminated route table; ctx is passed to its handlers. Call before run. */
 int svc_server_add_routes(svc_server *s, const svc_route *routes, void *ctx);
+/* Add one route whose body is streamed (svc_body_ops; route->handler is not used). The ops
+ * must outlive the server. Call before run. */
+int svc_server_add_stream_route(svc_server *s, const svc_route *route, const svc_body_ops *ops,
+                                void *ctx);
 /* Use another verifier than the one built from the configuration (e.g. the auth service's own
  * keys). The server takes ownership. */
 void svc_server_set_verifier(svc_server *s, svc_verifier *v);

@@ -58,5 +58,7 @@ int svc_is_datetime(const char *text);
 int svc_is_uuid(const char *text);
 /* Number of Unicode code points of a valid UTF-8 string. */
 size_t svc_utf8_length(const char *text);
+/* 1 when the n bytes are well-formed UTF-8 without NUL. */
+int svc_utf8_valid(const char *s, size_t n);
 
 #endif
