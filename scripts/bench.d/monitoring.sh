@@ -6,6 +6,9 @@
 #   service's peak RSS (VmHWM) under 100 MB; the re-push of the same million (all unchanged) at
 #   most 1.5 x that reference too; each the median ratio of MONITORING_PUSH_PAIRS (default 3)
 #   pairs of (reference, push), the rows removed again before each new pair;
+# - memory flat however large the push: the service's peak RSS during a dry run of four million
+#   rows (a 180 MB body) at most 1.25 x its peak during a dry run of the million, the peak reset
+#   before each (/proc/<pid>/clear_refs);
 # - with MONITORING_BENCH_10M=1: 10 million observations in the store before the rounds, so that
 #   the series scenario itself (the median p99 of its interleaved rounds) is measured at national
 #   scale; checked as its own target. Not measured after the pushes: their aftermath (autovacuum
@@ -125,15 +128,47 @@ SQL
     monitoring_ms_since "$start"
 }
 
-# The service's push of the file; prints "<ms> <status>".
+# The service's push of a file (default the million); prints "<ms> <status>".
 monitoring_push_ms() {
-    local start status
+    local start status file=${2:-$WORK/monitoring-push.csv} query=${3:-}
     start=$(date +%s%N)
     status=$(curl -sS -o "$WORK/monitoring-push-answer.json" -w '%{http_code}' \
         -H "Authorization: Bearer $1" -H 'Content-Type: text/csv' \
-        --data-binary @"$WORK/monitoring-push.csv" \
-        "http://127.0.0.1:${SVC_PORT[monitoring]}$MONITORING_API/importen")
+        --data-binary @"$file" \
+        "http://127.0.0.1:${SVC_PORT[monitoring]}$MONITORING_API/importen$query")
     printf '%s %s\n' "$(monitoring_ms_since "$start")" "$status"
+}
+
+# The service's peak RSS (kB) during a dry run of a file, the peak reset before it.
+monitoring_dry_run_peak_kb() {
+    local pid=${SVC_PID[monitoring]} ms st
+    echo 5 >"/proc/$pid/clear_refs" || die "monitoring: cannot reset the peak RSS of $pid"
+    read -r ms st < <(monitoring_push_ms "$1" "$2" '?dryRun=true')
+    [[ $st == 200 ]] || die "monitoring: the dry run of $2 answered $st: $(head -c 400 "$WORK/monitoring-push-answer.json")"
+    note "monitoring dry run of $(wc -l <"$2") lines: $ms ms, $(head -c 300 "$WORK/monitoring-push-answer.json")" >&2
+    awk '/^VmHWM:/ { print $2 }' "/proc/$pid/status"
+}
+
+# Memory flat however large the push: a dry run of the million and one of four million rows
+# (1800-01 .. 1999-12, a 180 MB body, more keys than the duplicate table holds).
+monitoring_memory_flat() {
+    local token=$1 small big ratio
+    {
+        printf 'indicator;gebied;periode;waarde;teller;noemer;status\n'
+        bench_psql -At -c "COPY (SELECT 'BENCH_' || lpad(i::text, 3, '0') || ';' || a.code || ';'
+            || y || '-' || lpad(m::text, 2, '0') || ';' || ((i * 7 + y * 13 + m) % 1000) || ';;;definitief'
+            FROM generate_series(1, 120) AS i,
+                 (SELECT code FROM monitoring.area WHERE level = 'gemeente') AS a,
+                 generate_series(1800, 1999) AS y, generate_series(1, 12) AS m
+            LIMIT 4000000) TO STDOUT"
+    } >"$WORK/monitoring-push-4m.csv"
+    small=$(monitoring_dry_run_peak_kb "$token" "$WORK/monitoring-push.csv")
+    big=$(monitoring_dry_run_peak_kb "$token" "$WORK/monitoring-push-4m.csv")
+    rm -f "$WORK/monitoring-push-4m.csv"
+    ratio=$(awk -v a="$big" -v b="$small" 'BEGIN { printf "%.3f", a / b }')
+    note "monitoring peak RSS: dry run of 1M rows $small kB, of 4M rows $big kB"
+    bench_check "monitoring memory flat: peak RSS of a 4M-row push / of a 1M-row push <= 1.25" "$ratio" "v <= 1.25"
+    bench_result_json "{\"monitoringMemoryFlat\":{\"peak1MkB\":$small,\"peak4MkB\":$big,\"ratio\":$ratio}}"
 }
 
 # The series read right after a change (the answer cache's miss: the query itself), and the
@@ -190,6 +225,7 @@ bench_custom_monitoring() {
     bench_check "monitoring push 1M new rows (CSV) <= 1.5 x psql \\copy + upsert" "$ratio_new" "v <= 1.5"
     bench_check "monitoring re-push 1M rows (unchanged) <= 1.5 x psql \\copy + upsert" "$ratio_re" "v <= 1.5"
     bench_check "monitoring peak RSS (VmHWM, kB) during the pushes < 100 MB" "$hwm" "v < 102400"
+    monitoring_memory_flat "$token"
     read -r miss_ms hit_ms < <(monitoring_series_after_change_ms)
     bench_result_json "{\"monitoringSeriesAfterChangeMs\":$miss_ms,\"monitoringSeriesCachedMs\":$hit_ms}"
     bench_result_json "{\"monitoringPushNew\":{\"ratio\":$ratio_new,\"pairs\":[$(join "${ms_new[@]}")]},\"monitoringPushAgain\":{\"ratio\":$ratio_re,\"pairs\":[$(join "${ms_re[@]}")]},\"monitoringVmHWMkB\":$hwm}"

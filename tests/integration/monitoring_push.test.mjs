@@ -1,9 +1,11 @@
 // The monitoring push (POST /importen): every kind of bad row, atomic versus partial mode, dry
 // run, Idempotency-Key, duplicate keys, BOM and both separators, JSON, history of a changed value,
-// batches and their rejected rows, scopes, the body limit, and an export -> push round trip.
+// batches and their rejected rows, scopes, the body limit, an export -> push round trip, and bodies
+// that arrive in pieces (chunked, split anywhere, abandoned half-way).
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import http from 'node:http';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { describe, test } from 'node:test';
@@ -300,32 +302,179 @@ async function freePort() {
   });
 }
 
+// A body sent with chunked transfer encoding, piece by piece with a pause between pieces, so
+// that the service gets it in pieces too.
+function inPieces(text, size, pauseMs = 2) {
+  const bytes = new TextEncoder().encode(text);
+  let at = 0;
+  return new ReadableStream({
+    async pull(controller) {
+      if (at >= bytes.length) {
+        controller.close();
+        return;
+      }
+      if (at > 0) await sleep(pauseMs);
+      controller.enqueue(bytes.slice(at, at + size));
+      at += size;
+    },
+  });
+}
+
+function pushPieces(text, size, { type = 'text/csv', headers = {}, tok = kennispunt(), base = monUrl } = {}) {
+  const h = { 'Content-Type': type, ...headers };
+  return call(`${base}/importen`, { method: 'POST', token: tok, body: inPieces(text, size),
+    headers: h, duplex: 'half' });
+}
+
+// Sends the first half of a push and goes away.
+function abandonPush(text, headers = {}) {
+  return new Promise((resolve) => {
+    const req = http.request(`${monUrl}/importen`, { method: 'POST', headers: {
+      'Content-Type': 'text/csv', Authorization: `Bearer ${kennispunt()}`, ...headers } });
+    req.on('error', () => resolve());
+    req.on('response', (res) => {
+      res.resume();
+      resolve(res.statusCode);
+    });
+    req.write(text.slice(0, text.length >> 1));
+    setTimeout(() => {
+      req.destroy();
+      resolve();
+    }, 150);
+  });
+}
+
+describe('a body in pieces', () => {
+  const quarters = (n) => Array.from({ length: n }, (_, i) => `${2010 + (i >> 2)}-Q${(i % 4) + 1}`);
+
+  test('a CSV push in 7-byte pieces (BOM, CRLF, lines split anywhere) reads as one body', async () => {
+    const ind = await createIndicator();
+    const rows = quarters(60).map((q, i) => [ind, ENSCHEDE, q, String(i + 0.5)]);
+    const text = '\uFEFF' + csv(rows, { sep: ',', eol: '\r\n' });
+    const r = await pushPieces(text, 7);
+    assert.equal(r.status, 201, show(r));
+    assert.equal(r.json.aantallen.aangemaakt, 60);
+    assert.equal(r.json.aantallen.afgewezen, 0);
+    const obs = await observations(ind);
+    assert.equal(obs.length, 60);
+    assert.equal(obs.find((o) => o.periode === '2024-Q4').waarde, 59.5);
+  });
+
+  test('a bad line split over pieces is one rejected row with its line number', async () => {
+    const ind = await createIndicator();
+    const text = csv([[ind, ENSCHEDE, '2024-Q1', '1'], [ind, ALMELO, '2024-Q1', 'x'.repeat(5000)],
+      [ind, BORNE, '2024-Q1', '"open']]);
+    const r = await pushPieces(text, 1000);
+    const s = assertProblem(r, 400).samenvatting;
+    assert.deepEqual(s.afwijzingen.map((a) => [a.rij, a.regel]), [[2, 3], [3, 4]]);
+  });
+
+  test('JSON in pieces; a retry with the same Idempotency-Key in other pieces gets the first answer', async () => {
+    const ind = await createIndicator();
+    const key = `pieces-${ind}`;
+    const body = JSON.stringify({ observaties: quarters(20).map((q, i) =>
+      ({ indicator: ind, gebied: ALMELO, periode: q, waarde: i })) }, null, 1);
+    const first = await pushPieces(body, 5, { type: 'application/json', headers: { 'Idempotency-Key': key } });
+    assert.equal(first.status, 201, show(first));
+    assert.equal(first.json.aantallen.aangemaakt, 20);
+    const again = await pushPieces(body, 13, { type: 'application/json', headers: { 'Idempotency-Key': key } });
+    assert.equal(again.status, 201, show(again));
+    assert.equal(again.headers.get('idempotent-replayed'), 'true');
+    assert.equal(again.json.import, first.json.import);
+    const other = await pushPieces(body.replace('"waarde": 0', '"waarde": 1'), 64,
+      { type: 'application/json', headers: { 'Idempotency-Key': key } });
+    assertProblem(other, 409);
+  });
+
+  test('pushes abandoned half-way leave nothing behind and give their connection back', async () => {
+    const ind = await createIndicator();
+    const text = csv(quarters(400).map((q) => [ind, BORNE, q, '3']));
+    // more than the pool has connections: each must be given back when its client goes away
+    for (let i = 0; i < 24; i++) await abandonPush(text, { 'Idempotency-Key': `gone-${ind}` });
+    assert.deepEqual(await observations(ind), []);
+    const r = await pushCsv(text, { headers: { 'Idempotency-Key': `gone-${ind}` } });
+    assert.equal(r.status, 201, show(r));
+    assert.equal(r.headers.get('idempotent-replayed'), null);
+    assert.equal(r.json.aantallen.aangemaakt, 400);
+  });
+
+  test('a streamed push without a token is a 401; with the wrong content type a 415', async () => {
+    const text = csv([['X', ENSCHEDE, '2024-Q1', '1']]);
+    assertProblem(await call(`${monUrl}/importen`, { method: 'POST', body: inPieces(text, 10),
+      headers: { 'Content-Type': 'text/csv' }, duplex: 'half' }), 401);
+    assertProblem(await pushPieces(text, 10, { type: 'text/plain' }), 415);
+    assertProblem(await pushPieces('', 10), 400);
+  });
+});
+
+// A second instance of the service with some MONITORING_* settings of its own; fn gets its base URL.
+const binary = path.resolve(process.cwd(), '../services/monitoring/monitoring-service');
+async function withInstance(env, fn) {
+  const port = await freePort();
+  const child = spawn(binary, [], { stdio: 'ignore', env: { ...process.env,
+    SVC_PORT: String(port), SVC_BIND_ADDRESS: '127.0.0.1', ...env,
+    // the superuser's connection, on the service's schema as its own role would be
+    DATABASE_URL: `${process.env.JT_DATABASE_URL} options='-csearch_path=monitoring'`,
+    JWT_ISSUER: cfg.issuer, JWT_AUDIENCE: cfg.audience,
+    JWT_PUBLIC_KEYS: path.join(process.env.JT_KEYS_DIR, 'signing.pub.pem'), HTTP_THREADS: '1' } });
+  try {
+    const base = `http://127.0.0.1:${port}${new URL(monUrl).pathname}`;
+    for (let i = 0; i < 100; i++) {
+      try {
+        if ((await call(`${base}/health`)).status === 200) break;
+      } catch { /* not up yet */ }
+      await sleep(100);
+    }
+    await fn(base);
+  } finally {
+    child.kill('SIGTERM');
+  }
+}
+const noBinary = !existsSync(binary) && `no ${binary}`;
+
+describe('more keys than the duplicate table holds', () => {
+  // MONITORING_PUSH_MEMORY_KEYS=32: keys after the 32nd are not remembered in memory; their
+  // duplicates are found in the staging table after the COPY, with the same answer.
+  test('duplicates of remembered and of later keys are rejected alike', { skip: noBinary }, async () => {
+    const ind = await createIndicator();
+    const q = (i) => `${2000 + (i >> 2)}-Q${(i % 4) + 1}`;
+    const rows = Array.from({ length: 50 }, (_, i) => [ind, ENSCHEDE, q(i), String(i)]);
+    for (let i = 0; i < 10; i++) rows.push([ind, ENSCHEDE, q(i), '1']); // rows 51..60 = 1..10
+    for (let i = 40; i < 50; i++) rows.push([ind, ENSCHEDE, q(i), '1']); // rows 61..70 = 41..50
+    await withInstance({ MONITORING_PUSH_MEMORY_KEYS: '32' }, async (base) => {
+      const r = await pushPieces(csv(rows), 256, { base });
+      const s = assertProblem(r, 400).samenvatting;
+      assert.equal(s.aantallen.afgewezen, 20);
+      assert.deepEqual(s.afwijzingen.map((a) => [a.rij, a.veld, a.code, a.reden.match(/rij (\d+)/)[1]]),
+        Array.from({ length: 20 }, (_, k) => [51 + k, 'periode', 'duplicate', String(k < 10 ? k + 1 : k + 31)]));
+      const partial = await call(`${base}/importen?modus=gedeeltelijk`, { method: 'POST',
+        token: kennispunt(), body: csv(rows), headers: { 'Content-Type': 'text/csv' } });
+      assert.equal(partial.status, 201, show(partial));
+      assert.equal(partial.json.aantallen.aangemaakt, 50);
+      assert.equal(partial.json.aantallen.afgewezen, 20);
+    });
+    const obs = await observations(ind);
+    assert.equal(obs.length, 50);
+    assert.equal(obs.find((o) => o.periode === q(45)).waarde, 45);
+  });
+});
+
 describe('body limit', () => {
   // scripts/test runs the service with its default push limit (256 MiB); this test starts a
   // second instance with a small MONITORING_MAX_PUSH_BYTES to show the 413.
-  const binary = path.resolve(process.cwd(), '../services/monitoring/monitoring-service');
-  test('a push over MONITORING_MAX_PUSH_BYTES is a 413 naming the limit', { skip: !existsSync(binary) && `no ${binary}` }, async () => {
-    const port = await freePort();
-    const child = spawn(binary, [], { stdio: 'ignore', env: { ...process.env,
-      SVC_PORT: String(port), SVC_BIND_ADDRESS: '127.0.0.1', MONITORING_MAX_PUSH_BYTES: '2000',
-      DATABASE_URL: process.env.JT_DATABASE_URL, JWT_ISSUER: cfg.issuer, JWT_AUDIENCE: cfg.audience,
-      JWT_PUBLIC_KEYS: path.join(process.env.JT_KEYS_DIR, 'signing.pub.pem'), HTTP_THREADS: '1' } });
-    try {
-      const base = `http://127.0.0.1:${port}${new URL(monUrl).pathname}`;
-      for (let i = 0; i < 100; i++) {
-        try {
-          if ((await call(`${base}/health`)).status === 200) break;
-        } catch { /* not up yet */ }
-        await sleep(100);
-      }
+  test('a push over MONITORING_MAX_PUSH_BYTES is a 413 naming the limit', { skip: noBinary }, async () => {
+    await withInstance({ MONITORING_MAX_PUSH_BYTES: '2000' }, async (base) => {
       const big = csv(Array.from({ length: 100 }, (_, i) => ['X', 'GM0153', `20${10 + (i % 80)}-Q1`, '1']));
       assert.ok(big.length > 2000);
       const r = await call(`${base}/importen`, { method: 'POST', token: kennispunt(), body: big,
         headers: { 'Content-Type': 'text/csv' } });
       assertProblem(r, 413, { detail: /2000 bytes/ });
-    } finally {
-      child.kill('SIGTERM');
-    }
+      // without Content-Length (chunked) the limit holds as the pieces arrive
+      assertProblem(await pushPieces(big, 100, { base }), 413, { detail: /2000 bytes/ });
+      // and the service goes on
+      const small = await pushPieces(csv([['X', 'GM0153', '2024-Q1', '1']]), 10, { base });
+      assert.equal(summary(small).aantallen.afgewezen, 1, show(small));
+    });
   });
 
   test('definitions are held to MAX_BODY_BYTES', async () => {

@@ -138,9 +138,15 @@ static const route_entry *route_request(svc_req *r) {
 /* Routing, content type, authentication: SVC_OK when the route's handler may run. */
 static int admit(exchange *x) {
     svc_req *r = &x->r;
-    if (svc_guard(r) != SVC_OK || (r->route = route_request(r)) == NULL)
+    if (x->stream)
+        svc_guard_id(r); /* the size is the route's, checked below */
+    else if (svc_guard(r) != SVC_OK)
+        return SVC_EREPLIED;
+    if ((r->route = route_request(r)) == NULL)
         return SVC_EREPLIED;
     x->label = r->route->route.pattern;
+    if (x->stream && svc_check_body_size(r, r->route->body_max) != SVC_OK)
+        return SVC_EREPLIED;
     if (svc_check_content_type(r) != SVC_OK || svc_authenticate(r) != SVC_OK)
         return SVC_EREPLIED;
     return SVC_OK;
@@ -186,21 +192,14 @@ static void begin(exchange *x) {
         close_stream(x); /* answered already: give back what open took at once */
 }
 
-static void too_large(svc_req *r) {
-    char detail[160];
-    snprintf(detail, sizeof(detail), "De inhoud is groter dan de toegestane %zu bytes.",
-             r->server->cfg->max_body_bytes);
-    svc_reply_problem(r, 413, detail);
-}
-
 /* A piece of a streamed body: to the route while it is open, otherwise dropped. */
 static void stream_piece(exchange *x, const char *data, size_t n) {
     if (!x->open)
         return;
     x->received += n;
-    if (x->received > x->server->cfg->max_body_bytes) {
+    if (x->received > x->r.route->body_max) {
         close_stream(x);
-        too_large(&x->r);
+        svc_reply_too_large(&x->r, x->r.route->body_max);
     } else if (x->r.route->body->write(&x->r, x->state, data, n) != SVC_OK) {
         close_stream(x);
     }

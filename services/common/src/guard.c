@@ -53,10 +53,9 @@ static void accepted_types(unsigned int flags, char *out, size_t size) {
              (flags & SVC_BODY_CSV) ? "text/csv " : "");
 }
 
-/* Body size: ulfius's max_post_body_size silently truncates, so the server lets one byte more
- * through than allowed and we answer 413 when the declared or received size is too big. */
-static int check_body_size(svc_req *r) {
-    size_t max = r->server->cfg->max_body_bytes;
+/* Body size: the exchange keeps one byte more than allowed (exchange.c, keep_body), and we answer
+ * 413 when the declared or received size is too big. */
+int svc_check_body_size(svc_req *r, size_t max) {
     const char *cl = svc_req_header(r, "Content-Length");
     int too_big = r->http->binary_body_length > max;
     if (cl != NULL) {
@@ -66,19 +65,27 @@ static int check_body_size(svc_req *r) {
     }
     if (!too_big)
         return SVC_OK;
-    char detail[160];
-    snprintf(detail, sizeof(detail), "De inhoud is groter dan de toegestane %zu bytes.", max);
-    svc_reply_problem(r, 413, detail);
+    svc_reply_too_large(r, max);
     return SVC_EREPLIED;
 }
 
-int svc_guard(svc_req *r) {
+void svc_reply_too_large(svc_req *r, size_t max) {
+    char detail[160];
+    snprintf(detail, sizeof(detail), "De inhoud is groter dan de toegestane %zu bytes.", max);
+    svc_reply_problem(r, 413, detail);
+}
+
+void svc_guard_id(svc_req *r) {
     const char *id = svc_req_header(r, "X-Request-ID");
     if (id != NULL && request_id_acceptable(id))
         snprintf(r->request_id, sizeof(r->request_id), "%s", id);
     else
         new_request_id(r->request_id, sizeof(r->request_id));
-    return check_body_size(r);
+}
+
+int svc_guard(svc_req *r) {
+    svc_guard_id(r);
+    return svc_check_body_size(r, r->server->cfg->max_body_bytes);
 }
 
 /* 415 when a body comes with a content type the route does not take. Called after routing. */

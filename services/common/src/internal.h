@@ -17,6 +17,7 @@ typedef struct route_entry {
     char *segments[SVC_MAX_SEGMENTS]; /* pattern split on '/', ":x" captures */
     size_t n_segments;
     const svc_body_ops *body; /* a streamed route (svc_server_add_stream_route), else NULL */
+    size_t body_max;          /* its limit */
 } route_entry;
 
 typedef struct svc_listener svc_listener;
@@ -87,7 +88,10 @@ const route_entry *svc_route_find(svc_req *r, const char *method, const char *re
 /* builtin.c */
 extern const svc_route svc_builtin_routes[];
 /* guard.c */
-int svc_guard(svc_req *r);              /* SVC_OK or SVC_EREPLIED */
+int svc_guard(svc_req *r);                       /* SVC_OK or SVC_EREPLIED */
+void svc_guard_id(svc_req *r);                   /* the request id alone */
+int svc_check_body_size(svc_req *r, size_t max); /* 413 over max: SVC_EREPLIED */
+void svc_reply_too_large(svc_req *r, size_t max);
 int svc_check_content_type(svc_req *r); /* SVC_OK or SVC_EREPLIED */
 int svc_authenticate(svc_req *r);       /* SVC_OK or SVC_EREPLIED */
 void svc_finish_headers(svc_req *r);

@@ -147,7 +147,7 @@ int svc_server_add_routes(svc_server *s, const svc_route *routes, void *ctx) {
 }
 
 int svc_server_add_stream_route(svc_server *s, const svc_route *route, const svc_body_ops *ops,
-                                void *ctx) {
+                                void *ctx, size_t max_bytes) {
     if (ops == NULL || ops->open == NULL || ops->write == NULL || ops->close == NULL ||
         ops->free == NULL)
         return SVC_EINVAL;
@@ -158,7 +158,8 @@ int svc_server_add_stream_route(svc_server *s, const svc_route *route, const svc
     int rc = svc_route_compile(&s->routes[s->n_routes], route, ctx);
     if (rc != SVC_OK)
         return rc;
-    s->routes[s->n_routes++].body = ops;
+    s->routes[s->n_routes].body = ops;
+    s->routes[s->n_routes++].body_max = max_bytes ? max_bytes : s->cfg->max_body_bytes;
     s->has_stream_routes = 1;
     return SVC_OK;
 }

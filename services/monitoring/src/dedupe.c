@@ -52,11 +52,15 @@ static int alloc(mon_dedupe *d, size_t cap) {
     return d->slots ? 0 : -1;
 }
 
-int mon_dedupe_init(mon_dedupe *d, size_t expected) {
-    size_t cap = 64;
-    while (cap < expected * 2)
+int mon_dedupe_init(mon_dedupe *d, size_t expected, size_t max_keys) {
+    size_t cap = 64, max_cap = 64;
+    while (max_cap < max_keys * 2)
+        max_cap *= 2;
+    while (cap < expected * 2 && cap < max_cap)
         cap *= 2;
-    return alloc(d, cap);
+    int rc = alloc(d, cap);
+    d->max_cap = max_cap;
+    return rc;
 }
 
 void mon_dedupe_free(mon_dedupe *d) {
@@ -89,6 +93,7 @@ static int grow(mon_dedupe *d) {
         if (d->slots[i].key != 0)
             insert(&bigger, d->slots[i].key, d->slots[i].row);
     }
+    bigger.max_cap = d->max_cap;
     mon_dedupe_free(d);
     *d = bigger;
     return 0;
@@ -98,9 +103,23 @@ void mon_dedupe_prefetch(const mon_dedupe *d, uint64_t hash) {
     __builtin_prefetch(&d->slots[hash & (d->cap - 1)]);
 }
 
+static long lookup(const mon_dedupe *d, uint64_t key) {
+    size_t mask = d->cap - 1;
+    for (size_t i = key & mask;; i = (i + 1) & mask) {
+        if (d->slots[i].key == key)
+            return (long)d->slots[i].row;
+        if (d->slots[i].key == 0)
+            return MON_DEDUPE_FULL;
+    }
+}
+
 long mon_dedupe_add_hash(mon_dedupe *d, uint64_t hash, uint32_t row) {
-    if ((d->n + 1) * 2 > d->cap && grow(d) != 0)
-        return -1;
+    if ((d->n + 1) * 2 > d->cap) {
+        if (d->cap >= d->max_cap)
+            return lookup(d, hash);
+        if (grow(d) != 0)
+            return -1;
+    }
     return insert(d, hash, row);
 }
 

@@ -71,8 +71,7 @@ static void check_body(const json_t *body, const char *path_code, svc_errors *er
 
 static int read_body(svc_req *r, const mon_ctx *ctx, const char *path_code, json_t **body) {
     svc_errors *errs = NULL;
-    if (mon_require_editor(r) != SVC_OK || mon_check_json_size(r, ctx) != SVC_OK ||
-        svc_req_json(r, body) != SVC_OK)
+    if (mon_require_editor(r) != SVC_OK || svc_req_json(r, body) != SVC_OK)
         return SVC_EREPLIED;
     if (svc_errors_new(&errs) != SVC_OK) {
         svc_reply_problem(r, 500, NULL);

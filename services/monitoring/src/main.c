@@ -40,7 +40,8 @@ static void mon_close(void *vsvc) {
 
 static int mon_start(svc_server *server, void *vsvc, char **err) {
     mon_service *svc = vsvc;
-    return svc_server_add_stream_route(server, &mon_push_route, &mon_push_ops, &svc->ctx);
+    return svc_server_add_stream_route(server, &mon_push_route, &mon_push_ops, &svc->ctx,
+                                       svc->settings.max_push_bytes);
 }
 
 static int mon_seed_command(const svc_config *cfg, void *vsvc, char **err) {

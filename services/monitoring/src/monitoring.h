@@ -16,13 +16,13 @@
 typedef struct mon_settings {
     size_t
         max_push_bytes; /* MONITORING_MAX_PUSH_BYTES, default 256 MiB: the body limit of a push */
-    size_t max_json_bytes; /* MAX_BODY_BYTES as configured: the limit of every other body */
-    char *seed_dir;        /* MONITORING_SEED_DIR, default "services/monitoring/seed" */
-    size_t cache_bytes;    /* MONITORING_CACHE_BYTES, default 4 MiB: the answer cache's budget */
+    char *seed_dir;     /* MONITORING_SEED_DIR, default "services/monitoring/seed" */
+    size_t cache_bytes; /* MONITORING_CACHE_BYTES, default 4 MiB: the answer cache's budget */
+    size_t push_memory_keys; /* MONITORING_PUSH_MEMORY_KEYS, default 1048576 (dedupe.h) */
 } mon_settings;
 
-/* Read the MONITORING_* variables; sets cfg->max_body_bytes to the push limit (the shared
- * server enforces it before any handler) and keeps MAX_BODY_BYTES for the other routes. */
+/* Read the MONITORING_* variables. The push's limit is its own (a streamed route); every other
+ * route keeps the server's MAX_BODY_BYTES. */
 int mon_settings_load(mon_settings *s, svc_config *cfg, char **errmsg);
 void mon_settings_clear(mon_settings *s);
 

@@ -263,8 +263,8 @@ static size_t expected_rows(svc_req *r, int csv) {
     return n < 1024 ? 1024 : n > (1u << 22) ? (1u << 22) : (size_t)n;
 }
 
-static int push_open(svc_req *r, void *ctx, void **state) {
-    (void)ctx;
+static int push_open(svc_req *r, void *vctx, void **state) {
+    const mon_ctx *ctx = vctx;
     push *s = calloc(1, sizeof(*s));
     if (s == NULL) {
         svc_reply_problem(r, 500, NULL);
@@ -283,7 +283,8 @@ static int push_open(svc_req *r, void *ctx, void **state) {
     }
     if (!p->dry_run && batch_open(r, s->c, p) != SVC_OK)
         return SVC_EREPLIED;
-    return mon_stage_open(r, s->c, expected_rows(r, p->csv), p->csv, &s->stage);
+    mon_stage_opts o = {p->csv, expected_rows(r, p->csv), ctx->settings->push_memory_keys};
+    return mon_stage_open(r, s->c, &o, &s->stage);
 }
 
 static int push_write(svc_req *r, void *state, const char *data, size_t len) {

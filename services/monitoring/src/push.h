@@ -16,9 +16,13 @@ typedef struct mon_push {
 
 /* The rows of one push on their way into the staging table (push_db.c). */
 typedef struct mon_stage mon_stage;
-/* Create the staging table, read the catalog, start the COPY. expected_rows sizes the duplicate
- * table (it grows when more come). On failure the answer is set. */
-int mon_stage_open(svc_req *r, svc_conn *c, size_t expected_rows, int csv, mon_stage **out);
+typedef struct mon_stage_opts {
+    int csv;
+    size_t expected_rows; /* sizes the duplicate table (it grows when more come) */
+    size_t memory_keys;   /* ... up to this many keys (dedupe.h) */
+} mon_stage_opts;
+/* Create the staging table, read the catalog, start the COPY. On failure the answer is set. */
+int mon_stage_open(svc_req *r, svc_conn *c, const mon_stage_opts *o, mon_stage **out);
 /* A piece of the body: its complete rows are checked and copied (valid ones with their ids,
  * rejected ones as their problems). SVC_EREPLIED after a body-level problem (CSV header, JSON
  * structure: 400) or a database failure. */

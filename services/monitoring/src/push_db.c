@@ -120,7 +120,7 @@ void mon_stage_free(mon_stage *st) {
     free(st);
 }
 
-int mon_stage_open(svc_req *r, svc_conn *c, size_t expected_rows, int csv, mon_stage **out) {
+int mon_stage_open(svc_req *r, svc_conn *c, const mon_stage_opts *o, mon_stage **out) {
     *out = NULL;
     int rc = svc_conn_exec(c, mon_sql_push_tables);
     if (rc != SVC_OK)
@@ -136,9 +136,10 @@ int mon_stage_open(svc_req *r, svc_conn *c, size_t expected_rows, int csv, mon_s
         return SVC_EREPLIED;
     }
     mon_copyout_init(&st->out, copy_sink, svc_conn_pg(c));
-    st->checking = mon_check_init(&st->check, &st->cr.catalog, &st->out, expected_rows) == 0;
+    st->checking = mon_check_init(&st->check, &st->cr.catalog, &st->out, o->expected_rows,
+                                  o->memory_keys) == 0;
     if (!st->checking || svc_errors_new(&st->errs) != SVC_OK ||
-        mon_rows_new(&st->rows, csv, mon_check_row, &st->check) != SVC_OK) {
+        mon_rows_new(&st->rows, o->csv, mon_check_row, &st->check) != SVC_OK) {
         mon_stage_free(st);
         svc_reply_problem(r, 500, NULL);
         return SVC_EREPLIED;
@@ -168,6 +169,16 @@ int mon_stage_write(mon_stage *st, svc_req *r, const char *data, size_t len) {
     return rc == SVC_OK ? SVC_OK : stage_failed(st, r, rc);
 }
 
+/* The rows the duplicate table could not remember (dedupe.h), checked in the staging table. */
+static int late_duplicates(mon_stage *st, svc_req *r, mon_push_state *p) {
+    PGresult *res = NULL;
+    int rc = svc_db_query(r, st->c, SQL_PUSH_DUPLICATES, 0, NULL, NULL, &res);
+    if (rc == SVC_OK)
+        p->rejected += strtoll(PQcmdTuples(res), NULL, 10);
+    PQclear(res);
+    return rc;
+}
+
 int mon_stage_close(mon_stage *st, svc_req *r, mon_push_state *p) {
     int rc = mon_rows_end(st->rows, st->errs);
     if (rc == SVC_OK && mon_copyout_flush(&st->out) != 0)
@@ -179,7 +190,7 @@ int mon_stage_close(mon_stage *st, svc_req *r, mon_push_state *p) {
         return fail_db(r, st->c, "copy end", rc);
     p->rows = st->check.rows;
     p->rejected = st->check.rejected;
-    return SVC_OK;
+    return st->check.unchecked > 0 ? late_duplicates(st, r, p) : SVC_OK;
 }
 
 static int run(svc_req *r, svc_conn *c, const char *stmt, int n, const char *const *params,

@@ -260,8 +260,12 @@ int mon_check_row(void *ctx, const mon_raw_row *r) {
     }
     if (f.n == 0) {
         long first = mon_dedupe_add_hash(&c->dedupe, hash, (uint32_t)r->number);
-        if (first < 0)
+        if (first == MON_DEDUPE_FULL) {
+            c->unchecked++; /* its duplicates are found after the COPY */
+            first = 0;
+        } else if (first < 0) {
             return -1;
+        }
         if (first > 0) {
             char reason[120];
             snprintf(reason, sizeof(reason),
@@ -277,11 +281,12 @@ int mon_check_row(void *ctx, const mon_raw_row *r) {
     return c->out->failed ? -1 : 0;
 }
 
-int mon_check_init(mon_check *c, const mon_catalog *catalog, mon_copyout *out, size_t expected) {
+int mon_check_init(mon_check *c, const mon_catalog *catalog, mon_copyout *out, size_t expected,
+                   size_t max_keys) {
     memset(c, 0, sizeof(*c));
     c->catalog = catalog;
     c->out = out;
-    return mon_dedupe_init(&c->dedupe, expected);
+    return mon_dedupe_init(&c->dedupe, expected, max_keys);
 }
 
 void mon_check_free(mon_check *c) {

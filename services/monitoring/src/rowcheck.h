@@ -27,10 +27,13 @@ typedef struct mon_check {
     mon_copyout *out;
     mon_dedupe dedupe;
     long long rows, rejected;
+    long long unchecked; /* valid rows not checked for duplicates (the table was full) */
     mon_check_memo last_ind, last_area;
 } mon_check;
 
-int mon_check_init(mon_check *c, const mon_catalog *catalog, mon_copyout *out, size_t expected);
+/* expected: about how many rows will come; max_keys: how many keys the duplicate table holds. */
+int mon_check_init(mon_check *c, const mon_catalog *catalog, mon_copyout *out, size_t expected,
+                   size_t max_keys);
 void mon_check_free(mon_check *c);
 /* The sink (mon_row_fn): ctx is the mon_check. */
 int mon_check_row(void *ctx, const mon_raw_row *row);

@@ -198,6 +198,19 @@ static const char PUSH_SUMMARY[] =
     " WHERE problem ORDER BY row_number, seq LIMIT $1::int) x), '[]'),"
     " 'afwijzingenTotaal', (SELECT count(*) FROM push_staging WHERE problem))::text";
 
+/* Duplicates among the valid rows, for a push with more keys than the duplicate table holds
+ * (dedupe.h): every row but the first of a key becomes a rejected row, as the table would have
+ * made it. */
+static const char PUSH_DUPLICATES[] =
+    "UPDATE push_staging s SET problem = true, seq = 1, indicator_id = NULL, area_id = NULL,"
+    " period = NULL, value = NULL, numerator = NULL, denominator = NULL, status = NULL,"
+    " field = 'periode', code = 'duplicate', reason = 'Dezelfde indicator, hetzelfde gebied en"
+    " dezelfde periode als rij ' || d.first_row || '.'"
+    " FROM (SELECT row_number, first_row FROM (SELECT row_number, min(row_number) OVER"
+    " (PARTITION BY indicator_id, area_id, period) AS first_row FROM push_staging"
+    " WHERE NOT problem) x WHERE row_number <> first_row) d"
+    " WHERE s.row_number = d.row_number AND NOT s.problem";
+
 /* $1 actor, $2 client id, $3 format, $4 mode, $5 idempotency key */
 static const char BATCH_INSERT[] =
     "INSERT INTO import_batch (actor, client_id, format, mode, status, idempotency_key)"
@@ -431,6 +444,7 @@ const svc_statement mon_statements[] = {
     {SQL_PUSH_CLASSIFY, PUSH_CLASSIFY},
     {SQL_PUSH_UPSERT, PUSH_UPSERT},
     {SQL_PUSH_SUMMARY, PUSH_SUMMARY},
+    {SQL_PUSH_DUPLICATES, PUSH_DUPLICATES},
     {SQL_BATCH_INSERT, BATCH_INSERT},
     {SQL_BATCH_FINISH, BATCH_FINISH},
     {SQL_CONFLICTS_SAVE, CONFLICTS_SAVE},

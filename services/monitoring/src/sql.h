@@ -30,6 +30,7 @@ extern const svc_statement mon_statements[];
 #define SQL_PUSH_CLASSIFY   "push_classify"
 #define SQL_PUSH_UPSERT     "push_upsert"
 #define SQL_PUSH_SUMMARY    "push_summary"
+#define SQL_PUSH_DUPLICATES "push_duplicates"
 #define SQL_BATCH_INSERT    "batch_insert"
 #define SQL_BATCH_FINISH    "batch_finish"
 #define SQL_CONFLICTS_SAVE  "conflicts_save"

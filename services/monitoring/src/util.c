@@ -74,18 +74,6 @@ int mon_require_editor(svc_req *r) {
     return SVC_EREPLIED;
 }
 
-int mon_check_json_size(svc_req *r, const mon_ctx *ctx) {
-    size_t len = 0;
-    svc_req_body(r, &len);
-    if (len <= ctx->settings->max_json_bytes)
-        return SVC_OK;
-    char detail[160];
-    snprintf(detail, sizeof(detail), "De inhoud is groter dan de toegestane %zu bytes.",
-             ctx->settings->max_json_bytes);
-    svc_reply_problem(r, 413, detail);
-    return SVC_EREPLIED;
-}
-
 void mon_reply_query_json(svc_req *r, const char *stmt, int n, const char *const *params,
                           const char *what) {
     svc_conn *c = NULL;

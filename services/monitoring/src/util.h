@@ -19,8 +19,6 @@ int mon_is_period(const char *text);
 /* Writes of definitions: role redacteur or beheerder (the route checks the scope). On failure a
  * 403 is set and SVC_EREPLIED returned. */
 int mon_require_editor(svc_req *r);
-/* Bodies of definitions are held to MAX_BODY_BYTES (the server admits up to the push limit). */
-int mon_check_json_size(svc_req *r, const mon_ctx *ctx);
 
 /* Run a prepared statement whose one row's first column is JSON text and answer 200 with it;
  * 404 "<what> bestaat niet." when there is no row or the column is NULL. */

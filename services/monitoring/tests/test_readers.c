@@ -243,10 +243,32 @@ END_TEST
 
 /* The same (indicator, area, period) twice gives the first row; keys that differ in any part
  * are new, also after the table has grown many times. */
+/* At its size limit the table stops remembering new keys but still finds the ones it holds. */
+START_TEST(dedupe_stops_growing_at_its_limit) {
+    mon_dedupe d;
+    char period[8];
+    ck_assert_int_eq(mon_dedupe_init(&d, 10, 1000), 0); /* 2048 slots: 1024 keys */
+    long full = 0;
+    for (uint32_t row = 1; row <= 3000; row++) {
+        snprintf(period, sizeof(period), "%04u", 1000 + row);
+        long got = mon_dedupe_add(&d, 1, 1, period, 4, row);
+        ck_assert(got == 0 || got == MON_DEDUPE_FULL);
+        full += got == MON_DEDUPE_FULL;
+    }
+    ck_assert_uint_eq(d.cap, 2048);
+    ck_assert_uint_eq(d.n, 1024);
+    ck_assert_int_eq(full, 3000 - 1024);
+    ck_assert_int_eq(mon_dedupe_add(&d, 1, 1, "1001", 4, 9999), 1);   /* remembered */
+    ck_assert_int_eq(mon_dedupe_add(&d, 1, 1, "1500", 4, 9999), 500); /* remembered */
+    ck_assert_int_eq(mon_dedupe_add(&d, 1, 1, "3999", 4, 9999), MON_DEDUPE_FULL);
+    mon_dedupe_free(&d);
+}
+END_TEST
+
 START_TEST(dedupe_finds_the_earlier_row) {
     mon_dedupe d;
     char period[8];
-    ck_assert_int_eq(mon_dedupe_init(&d, 10), 0);
+    ck_assert_int_eq(mon_dedupe_init(&d, 10, 1u << 20), 0);
     uint32_t row = 1;
     for (long ind = 1; ind <= 50; ind++)
         for (long area = 1; area <= 40; area++)
@@ -316,6 +338,7 @@ int main(void) {
     tcase_add_test(tc, copy_escapes);
     tcase_add_test(tc, copy_integers);
     tcase_add_test(tc, dedupe_finds_the_earlier_row);
+    tcase_add_test(tc, dedupe_stops_growing_at_its_limit);
     tcase_add_test(tc, catalog_finds_areas_by_code);
     tcase_add_test(tc, checks);
     suite_add_tcase(s, tc);

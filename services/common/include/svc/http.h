@@ -46,9 +46,9 @@ typedef struct svc_route {
  * holds the body in memory up to MAX_BODY_BYTES). For bodies that are processed as a stream,
  * such as a bulk import: memory stays flat however large the body.
  *
- * The pipeline runs as for any route (413 on a declared Content-Length over the limit, routing,
- * 415, 401/403) as soon as the headers are in, before a byte of the body is read; then open,
- * write for every piece, close at the end. A body that grows past MAX_BODY_BYTES without
+ * The pipeline runs as for any route (routing, 413 on a declared Content-Length over the route's
+ * limit, 415, 401/403) as soon as the headers are in, before a byte of the body is read; then
+ * open, write for every piece, close at the end. A body that grows past the limit without
  * declaring it is cut off: free is called and the answer is 413. */
 typedef struct svc_body_ops {
     /* Set *state, or answer (SVC_EREPLIED): the body is then read and dropped. */
@@ -71,10 +71,11 @@ int svc_server_new(svc_server **out, const svc_config *cfg, const svc_statement 
 void svc_server_free(svc_server *s);
 /* Add a NULL-terminated route table; ctx is passed to its handlers. Call before run. */
 int svc_server_add_routes(svc_server *s, const svc_route *routes, void *ctx);
-/* Add one route whose body is streamed (svc_body_ops; route->handler is not used). The ops
- * must outlive the server. Call before run. */
+/* Add one route whose body is streamed (svc_body_ops; route->handler is not used), up to
+ * max_bytes (its own limit: a streamed body costs no memory; 0: MAX_BODY_BYTES). The ops must
+ * outlive the server. Call before run. */
 int svc_server_add_stream_route(svc_server *s, const svc_route *route, const svc_body_ops *ops,
-                                void *ctx);
+                                void *ctx, size_t max_bytes);
 /* Use another verifier than the one built from the configuration (e.g. the auth service's own
  * keys). The server takes ownership. */
 void svc_server_set_verifier(svc_server *s, svc_verifier *v);
