@@ -158,9 +158,10 @@ static int is_stream(exchange *x) {
     const char *base = x->server->cfg->base_path;
     size_t base_len = strlen(base);
     char *allow = NULL;
-    if (!x->server->has_stream_routes || strncmp(r->path, base, base_len) != 0 ||
+    if (!x->server->has_stream_routes || strcmp(r->method, "GET") == 0 ||
+        strcmp(r->method, "HEAD") == 0 || strncmp(r->path, base, base_len) != 0 ||
         r->path[base_len] != '/')
-        return 0;
+        return 0; /* the common case decided without a lookup */
     const route_entry *e = svc_route_find(r, r->method, r->path + base_len, &allow);
     free(allow);
     svc_req_clear(r); /* admit() finds it again, with its parameters */
