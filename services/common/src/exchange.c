@@ -14,7 +14,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "internal.h"
 
@@ -33,12 +32,6 @@ typedef struct exchange {
     size_t received;   /* bytes of a streamed body so far */
     size_t body_cap;   /* bytes allocated for an ordinary route's body */
 } exchange;
-
-static double now_ms(void) {
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec * 1000.0 + (double)ts.tv_nsec / 1e6;
-}
 
 /* ---- reading the request ---- */
 
@@ -115,16 +108,24 @@ static int keep_body(exchange *x, const char *data, size_t n) {
 
 /* ---- the pipeline ---- */
 
-/* 404 or 405 (with Allow) when nothing matches; otherwise the route, with its path parameters. */
-static const route_entry *route_request(svc_req *r) {
+/* The path below the service's base path ("/x" of "/api/s/v1/x"), or NULL when it is not. */
+static const char *below_base(const svc_req *r) {
     const char *base = r->server->cfg->base_path;
     size_t base_len = strlen(base);
+    if (strncmp(r->path, base, base_len) != 0 || r->path[base_len] != '/')
+        return NULL;
+    return r->path + base_len;
+}
+
+/* 404 or 405 (with Allow) when nothing matches; otherwise the route, with its path parameters. */
+static const route_entry *route_request(svc_req *r) {
+    const char *rel = below_base(r);
     char *allow = NULL;
-    if (strncmp(r->path, base, base_len) != 0 || r->path[base_len] != '/') {
+    if (rel == NULL) {
         svc_reply_problem(r, 404, "Deze URL bestaat niet.");
         return NULL;
     }
-    const route_entry *e = svc_route_find(r, r->method, r->path + base_len, &allow);
+    const route_entry *e = svc_route_find(r, r->method, rel, &allow);
     if (e == NULL && allow != NULL) {
         svc_reply_header(r, "Allow", allow);
         svc_reply_problem(r, 405, "Deze methode is hier niet toegestaan; zie de kop Allow.");
@@ -139,10 +140,8 @@ static const route_entry *route_request(svc_req *r) {
 static int admit(exchange *x) {
     svc_req *r = &x->r;
     if (x->stream)
-        svc_guard_id(r); /* the size is the route's, checked below */
-    else if (svc_guard(r) != SVC_OK)
-        return SVC_EREPLIED;
-    if ((r->route = route_request(r)) == NULL)
+        svc_guard_id(r); /* routed by is_stream(); the size is the route's, checked below */
+    else if (svc_guard(r) != SVC_OK || (r->route = route_request(r)) == NULL)
         return SVC_EREPLIED;
     x->label = r->route->route.pattern;
     if (x->stream && svc_check_body_size(r, r->route->body_max) != SVC_OK)
@@ -152,20 +151,23 @@ static int admit(exchange *x) {
     return SVC_OK;
 }
 
-/* Does this request go to a streamed route? Decided on the headers alone. */
+/* Does this request go to a streamed route? Decided on the headers alone; if so, r->route is
+ * set (with its path parameters). */
 static int is_stream(exchange *x) {
     svc_req *r = &x->r;
-    const char *base = x->server->cfg->base_path;
-    size_t base_len = strlen(base);
+    const char *rel = below_base(r);
     char *allow = NULL;
-    if (!x->server->has_stream_routes || strcmp(r->method, "GET") == 0 ||
-        strcmp(r->method, "HEAD") == 0 || strncmp(r->path, base, base_len) != 0 ||
-        r->path[base_len] != '/')
+    if (!x->server->has_stream_routes || rel == NULL || strcmp(r->method, "GET") == 0 ||
+        strcmp(r->method, "HEAD") == 0)
         return 0; /* the common case decided without a lookup */
-    const route_entry *e = svc_route_find(r, r->method, r->path + base_len, &allow);
+    const route_entry *e = svc_route_find(r, r->method, rel, &allow);
     free(allow);
-    svc_req_clear(r); /* admit() finds it again, with its parameters */
-    return e != NULL && e->body != NULL;
+    if (e != NULL && e->body != NULL) {
+        r->route = e;
+        return 1;
+    }
+    svc_req_clear(r); /* admit() routes it at the end, with its parameters */
+    return 0;
 }
 
 /* Ends the route's part: free is called once for a state that open set. */
@@ -178,7 +180,7 @@ static void close_stream(exchange *x) {
 }
 
 static void begin(exchange *x) {
-    x->started = now_ms();
+    x->started = svc_now_ms();
     x->label = "unmatched";
     atomic_fetch_add(&x->server->in_flight, 1);
     x->counted = 1;
@@ -221,7 +223,7 @@ static void end(exchange *x) {
         svc_reply_problem(r, 500, "Er ging iets mis aan onze kant.");
     }
     svc_finish_headers(r);
-    double elapsed = now_ms() - x->started;
+    double elapsed = svc_now_ms() - x->started;
     svc_log_request(r->request_id, r->method, r->path, r->status, elapsed,
                     r->principal ? r->principal->subject : NULL);
     svc_metrics_observe(x->server->metrics, r->method, x->label, r->status, elapsed / 1000.0);

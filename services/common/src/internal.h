@@ -67,6 +67,8 @@ int svc_listener_new(svc_listener **out, const struct sockaddr_in *addr,
 /* Stops accepting (new connections are refused); open connections go on. */
 void svc_listener_close(svc_listener *l);
 void svc_listener_free(svc_listener *l);
+/* server.c: a monotonic clock in milliseconds, for durations. */
+double svc_now_ms(void);
 /* exchange.c: MHD's callbacks for one request (URI log, access handler, completed notice). */
 void *svc_exchange_new(void *cls, const char *uri, struct MHD_Connection *c);
 enum MHD_Result svc_exchange_step(void *cls, struct MHD_Connection *c, const char *url,

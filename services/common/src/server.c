@@ -15,7 +15,7 @@
 #define GRACE_PERIOD_MS      10000
 #define TOKEN_CACHE_CAPACITY 4096
 
-static double now_ms(void) {
+double svc_now_ms(void) {
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return (double)ts.tv_sec * 1000.0 + (double)ts.tv_nsec / 1e6;
@@ -264,8 +264,8 @@ static void drain(svc_server *s) {
         svc_listener_close(s->listener);
     else if (s->n_workers > 0 && s->workers[0] != NULL)
         MHD_quiesce_daemon(s->workers[0]);
-    double deadline = now_ms() + GRACE_PERIOD_MS;
-    while (atomic_load(&s->in_flight) > 0 && now_ms() < deadline)
+    double deadline = svc_now_ms() + GRACE_PERIOD_MS;
+    while (atomic_load(&s->in_flight) > 0 && svc_now_ms() < deadline)
         usleep(10000);
     usleep(50000); /* let the last responses leave their sockets */
 }

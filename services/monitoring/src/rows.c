@@ -192,10 +192,6 @@ void mon_rows_free(mon_rows *rr) {
     free(rr);
 }
 
-size_t mon_rows_count(const mon_rows *rr) {
-    return rr->rows;
-}
-
 /* Whole lines (the last one may lack its LF only at the end of the body). */
 static int csv_lines(mon_rows *rr, const char *data, size_t len, svc_errors *errs) {
     if (!rr->started) {

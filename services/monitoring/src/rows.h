@@ -43,8 +43,6 @@ void mon_rows_free(mon_rows *rr);
 int mon_rows_write(mon_rows *rr, const char *data, size_t len, svc_errors *errs);
 /* The body has ended (the last CSV line may have no line end). */
 int mon_rows_end(mon_rows *rr, svc_errors *errs);
-/* Rows handed to the sink so far. */
-size_t mon_rows_count(const mon_rows *rr);
 
 /* A whole body at once (new, write, end, free). */
 int mon_rows_csv(const char *body, size_t len, mon_row_fn sink, void *ctx, svc_errors *errs);
